@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+// The `cairn` command. The core is TypeScript run through tsx, so the CLI needs no
+// build step and always matches the sources.
+import { register } from "tsx/esm/api";
+
+register();
+const { runCli } = await import("../electron/core/cli/main.ts");
+process.exitCode = await runCli(process.argv.slice(2));

@@ -1,0 +1,56 @@
+/**
+ * Wires the core together once per process: migrations, the recent-projects list, the
+ * project session and the API handlers. Every transport (desktop IPC, browser mode,
+ * tests) builds one of these and calls `call`.
+ */
+import type { ApiName, Capabilities } from "../../shared/api/contract.ts";
+import type { Result } from "../../shared/api/errors.ts";
+import { dispatch } from "./api/dispatch.ts";
+import { createHandlers, type Handlers } from "./api/handlers.ts";
+import { loadMigrations } from "./db/migrations.ts";
+import { migrationsDir, userDataDir } from "./paths.ts";
+import { ProjectSession } from "./services/project-session.ts";
+import { RecentProjects } from "./services/recent-projects.ts";
+
+export interface CoreOptions {
+  readonly shell: Capabilities["shell"];
+  readonly userDataDir?: string;
+  readonly now?: () => Date;
+}
+
+export interface Core {
+  readonly session: ProjectSession;
+  readonly recent: RecentProjects;
+  readonly handlers: Handlers;
+  call(name: ApiName | string, input: unknown): Result<unknown>;
+  /** Closes the open project, releasing its lock. */
+  shutdown(): void;
+}
+
+export const APP_VERSION = "0.1.0";
+
+export function createCore(options: CoreOptions): Core {
+  const migrations = loadMigrations(migrationsDir());
+  const recent = new RecentProjects(options.userDataDir ?? userDataDir());
+  const session = new ProjectSession({
+    migrations,
+    recent,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const handlers = createHandlers({
+    session,
+    recent,
+    capabilities: {
+      shell: options.shell,
+      nativeMenus: options.shell === "desktop",
+      version: APP_VERSION,
+    },
+  });
+  return {
+    session,
+    recent,
+    handlers,
+    call: (name, input) => dispatch(handlers, name, input),
+    shutdown: () => session.close(),
+  };
+}

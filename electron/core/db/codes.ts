@@ -1,0 +1,55 @@
+import type { CodeId, CodeNode } from "../../../shared/domain.ts";
+import type { Db } from "./project-file.ts";
+
+interface CodeRow {
+  id: number;
+  parent_id: number | null;
+  name: string;
+  color: string;
+  description: string;
+}
+
+/** The whole codebook as a tree, siblings in their saved order. */
+export function codeTree(db: Db): CodeNode[] {
+  const rows = db
+    .prepare("SELECT id, parent_id, name, color, description FROM codes ORDER BY position, id")
+    .all() as CodeRow[];
+  const byParent = new Map<number | null, CodeRow[]>();
+  for (const row of rows) {
+    const siblings = byParent.get(row.parent_id) ?? [];
+    siblings.push(row);
+    byParent.set(row.parent_id, siblings);
+  }
+  const build = (parentId: number | null, parentPath: readonly string[]): CodeNode[] =>
+    (byParent.get(parentId) ?? []).map((row) => {
+      const path = [...parentPath, row.name];
+      return {
+        id: row.id as CodeId,
+        name: row.name,
+        path,
+        color: row.color,
+        description: row.description,
+        children: build(row.id, path),
+      };
+    });
+  return build(null, []);
+}
+
+export interface NewCode {
+  readonly parentId: CodeId | null;
+  readonly name: string;
+  readonly color: string;
+  readonly description: string;
+}
+
+export function insertCode(db: Db, code: NewCode): CodeId {
+  const { position } = db
+    .prepare("SELECT ifnull(max(position), -1) + 1 AS position FROM codes WHERE parent_id IS ?")
+    .get(code.parentId) as { position: number };
+  const result = db
+    .prepare(
+      "INSERT INTO codes (parent_id, name, color, description, position) VALUES (?, ?, ?, ?, ?)",
+    )
+    .run(code.parentId, code.name, code.color.toLowerCase(), code.description, position);
+  return Number(result.lastInsertRowid) as CodeId;
+}

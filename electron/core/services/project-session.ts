@@ -1,0 +1,125 @@
+/**
+ * The project a window (or a browser-mode server, or a CLI run) has open: at most one at
+ * a time. It owns the database connection, and so the file's lock, until closed.
+ */
+import { basename, extname, resolve } from "node:path";
+import { CairnError } from "../../../shared/api/errors.ts";
+import type { ProjectSummary } from "../../../shared/domain.ts";
+import { getMeta, schemaVersion, setMeta } from "../db/meta.ts";
+import type { Migration } from "../db/migrations.ts";
+import {
+  closeProjectFile,
+  createProjectFile,
+  openProjectFile,
+  saveCopy,
+  type Db,
+  type OpenedProject,
+} from "../db/project-file.ts";
+import { listCoders } from "../db/coders.ts";
+import { listQuestions } from "../db/questions.ts";
+import { countRespondents, listAttributeNames } from "../db/respondents.ts";
+import type { RecentProjects } from "./recent-projects.ts";
+import { writeSampleProject } from "./sample-project.ts";
+
+export interface SessionDeps {
+  readonly migrations: readonly Migration[];
+  /** Remembers opened projects for File > Open recent; absent in the CLI. */
+  readonly recent?: RecentProjects;
+  readonly now?: () => Date;
+}
+
+type Listener = (summary: ProjectSummary | null) => void;
+
+export class ProjectSession {
+  private project: OpenedProject | null = null;
+  private readonly listeners = new Set<Listener>();
+
+  constructor(private readonly deps: SessionDeps) {}
+
+  /** Called after the open project changes: opened, created, closed. */
+  onChange(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  get isOpen(): boolean {
+    return this.project !== null;
+  }
+
+  /** The open project's database; fails with a clear message when none is open. */
+  db(): Db {
+    if (!this.project) throw new CairnError("no_project", "no project is open");
+    return this.project.db;
+  }
+
+  open(path: string): ProjectSummary {
+    const absolute = resolve(path);
+    if (this.project?.path === absolute) return this.summary();
+    // Open the new file first: if it fails, the current project stays open.
+    const opened = openProjectFile(absolute, { migrations: this.deps.migrations });
+    return this.replaceWith(opened);
+  }
+
+  create(path: string, options: { sample?: boolean } = {}): ProjectSummary {
+    const absolute = resolve(path);
+    const created = createProjectFile(absolute, { migrations: this.deps.migrations });
+    try {
+      const now = this.now().toISOString();
+      setMeta(created.db, "created_at", now);
+      if (options.sample) writeSampleProject(created.db, now);
+      else setMeta(created.db, "name", basename(absolute, extname(absolute)));
+    } catch (error) {
+      closeProjectFile(created.db);
+      throw error;
+    }
+    return this.replaceWith(created);
+  }
+
+  close(): void {
+    if (!this.project) return;
+    closeProjectFile(this.project.db);
+    this.project = null;
+    this.emit();
+  }
+
+  saveCopy(target: string): string {
+    const absolute = resolve(target);
+    saveCopy(this.db(), absolute);
+    return absolute;
+  }
+
+  summary(): ProjectSummary {
+    const db = this.db();
+    const path = (this.project as OpenedProject).path;
+    return {
+      path,
+      name: getMeta(db, "name") ?? basename(path, extname(path)),
+      schemaVersion: schemaVersion(db),
+      respondents: countRespondents(db),
+      attributes: listAttributeNames(db),
+      coders: listCoders(db),
+      questions: listQuestions(db),
+    };
+  }
+
+  currentSummary(): ProjectSummary | null {
+    return this.project ? this.summary() : null;
+  }
+
+  private replaceWith(opened: OpenedProject): ProjectSummary {
+    if (this.project) closeProjectFile(this.project.db);
+    this.project = opened;
+    this.deps.recent?.remember(opened.path);
+    this.emit();
+    return this.summary();
+  }
+
+  private emit(): void {
+    const summary = this.currentSummary();
+    for (const listener of this.listeners) listener(summary);
+  }
+
+  private now(): Date {
+    return this.deps.now ? this.deps.now() : new Date();
+  }
+}
