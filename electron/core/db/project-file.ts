@@ -41,7 +41,7 @@ export function defaultBackupPath(path: string, fromVersion: number): string {
 
 export function openProjectFile(path: string, options: OpenOptions): OpenedProject {
   assertIsCairnProject(path, options.migrations.length);
-  const db = connect(path, { create: false });
+  const db = connect(path);
   try {
     const version = readUserVersion(db);
     assertKnownVersion(path, version, options.migrations.length);
@@ -62,9 +62,9 @@ export function createProjectFile(path: string, options: OpenOptions): OpenedPro
   if (existsSync(path)) {
     throw new CairnError("bad_input", `${path} already exists; choose a new file name`);
   }
-  const db = connect(path, { create: true });
+  markAsCairnProject(path);
+  const db = connect(path);
   try {
-    db.pragma(`application_id = ${CAIRN_APPLICATION_ID}`);
     migrate(db, options.migrations);
     return { db, path, backupPath: null };
   } catch (error) {
@@ -93,6 +93,25 @@ export function closeProjectFile(db: Db): void {
   // Fold the WAL back into the file so the project is one self-contained file again.
   db.pragma("wal_checkpoint(TRUNCATE)");
   db.close();
+}
+
+/**
+ * Creates the file with Cairn's application id written straight into its header, before
+ * WAL mode is switched on: in WAL mode the header change could sit in the -wal file, and
+ * a crash before the first checkpoint would leave a file that no longer looks like ours.
+ */
+function markAsCairnProject(path: string): void {
+  let db: Db;
+  try {
+    db = new Database(path, nativeBinding());
+  } catch (error) {
+    throw asIoError(`could not create ${path}`, error);
+  }
+  try {
+    db.pragma(`application_id = ${CAIRN_APPLICATION_ID}`);
+  } finally {
+    db.close();
+  }
 }
 
 function assertIsCairnProject(path: string, knownVersion: number): void {
@@ -128,10 +147,10 @@ function assertKnownVersion(path: string, version: number, knownVersion: number)
   }
 }
 
-function connect(path: string, { create }: { create: boolean }): Db {
+function connect(path: string): Db {
   let db: Db;
   try {
-    db = new Database(path, { fileMustExist: !create, timeout: 250, ...nativeBinding() });
+    db = new Database(path, { fileMustExist: true, timeout: 250, ...nativeBinding() });
   } catch (error) {
     throw asIoError(`could not open ${path}`, error);
   }

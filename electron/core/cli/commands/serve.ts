@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { createCore } from "../../core.ts";
 import { serve } from "../../http/server.ts";
 import { appRoot, userDataDir } from "../../paths.ts";
-import { chooseStartupProject } from "../../services/startup-project.ts";
+import { chooseStartupProject, openStartupProject } from "../../services/startup-project.ts";
 import { parse, UsageError } from "../args.ts";
 import type { Output } from "../output.ts";
 
@@ -28,11 +28,10 @@ export async function serveCommand(argv: string[], output: Output): Promise<void
   }
 
   const core = createCore({ shell: "browser" });
-  const dataDir = userDataDir();
-  const choice = chooseStartupProject(positionals[0], core.recent, dataDir);
-  if (choice.kind === "sample" && !choice.exists)
-    core.session.create(choice.path, { sample: true });
-  else core.session.open(choice.path);
+  openStartupProject(
+    core.session,
+    chooseStartupProject(positionals[0], core.recent, userDataDir()),
+  );
 
   const server = await serve({ core, staticDir, port });
   output.out(server.url);

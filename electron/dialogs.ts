@@ -1,0 +1,112 @@
+/**
+ * The native dialogs of the File menu and of start-up errors. Each chooser resolves to
+ * an absolute path, or null when the user cancelled; nothing here touches the project.
+ */
+import {
+  app,
+  dialog,
+  type BrowserWindow,
+  type FileFilter,
+  type OpenDialogOptions,
+  type SaveDialogOptions,
+} from "electron";
+import { dirname, join } from "node:path";
+import { CairnError } from "../shared/api/errors.ts";
+
+const PROJECT_FILTERS: FileFilter[] = [{ name: "Cairn projects", extensions: ["cairn"] }];
+
+/** GTK's save dialog does not append the filter's extension: do it here. */
+export function withCairnExtension(path: string): string {
+  return /\.cairn$/i.test(path) ? path : `${path}.cairn`;
+}
+
+async function askSavePath(
+  window: BrowserWindow | null,
+  options: SaveDialogOptions,
+): Promise<string | null> {
+  const result = window
+    ? await dialog.showSaveDialog(window, options)
+    : await dialog.showSaveDialog(options);
+  return result.canceled || !result.filePath ? null : withCairnExtension(result.filePath);
+}
+
+export function chooseNewProjectPath(window: BrowserWindow | null): Promise<string | null> {
+  return askSavePath(window, {
+    title: "New project",
+    buttonLabel: "Create",
+    defaultPath: join(app.getPath("documents"), "Untitled.cairn"),
+    filters: PROJECT_FILTERS,
+    properties: ["createDirectory", "showOverwriteConfirmation"],
+  });
+}
+
+export function chooseCopyPath(
+  window: BrowserWindow | null,
+  currentPath: string,
+): Promise<string | null> {
+  return askSavePath(window, {
+    title: "Save a copy as",
+    buttonLabel: "Save copy",
+    defaultPath: join(dirname(currentPath), copyName(currentPath)),
+    filters: PROJECT_FILTERS,
+    properties: ["createDirectory", "showOverwriteConfirmation"],
+  });
+}
+
+export async function chooseProjectToOpen(window: BrowserWindow | null): Promise<string | null> {
+  const options: OpenDialogOptions = {
+    title: "Open project",
+    filters: PROJECT_FILTERS,
+    properties: ["openFile"],
+  };
+  const result = window
+    ? await dialog.showOpenDialog(window, options)
+    : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
+function copyName(path: string): string {
+  const name = path.split(/[\\/]/).pop() ?? "project.cairn";
+  return name.replace(/(\.cairn)?$/i, " copy.cairn");
+}
+
+/**
+ * The sentence to show for a failed action. CairnError messages are written for users;
+ * anything else is a bug, so it is logged in full and shown with a neutral lead-in.
+ */
+export function userMessage(error: unknown): string {
+  if (error instanceof CairnError) return error.message;
+  console.error("cairn:", error);
+  const detail = error instanceof Error ? error.message : String(error);
+  return `Something went wrong: ${detail}`;
+}
+
+/** A failed menu action. Synchronous and modal: there is nothing to do until it is read. */
+export function showActionError(title: string, error: unknown): void {
+  dialog.showErrorBox(title, userMessage(error));
+}
+
+/** A project that could not be opened at start-up; the window stays in its "no project" state. */
+export function showStartupError(window: BrowserWindow | null, path: string, error: unknown): void {
+  const options = {
+    type: "error" as const,
+    title: "Cairn",
+    message: "The project could not be opened",
+    detail: `${path}\n\n${userMessage(error)}`,
+  };
+  void (window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options));
+}
+
+export function showAbout(window: BrowserWindow | null): void {
+  const versions = process.versions;
+  const options = {
+    type: "info" as const,
+    title: `About ${app.getName()}`,
+    message: `${app.getName()} ${app.getVersion()}`,
+    detail:
+      "Offline coding of open-ended survey answers. Your data stays on this computer.\n\n" +
+      `Electron ${versions.electron ?? "?"} · Chromium ${versions.chrome ?? "?"} · ` +
+      `Node ${versions.node}`,
+  };
+  void (window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options));
+}

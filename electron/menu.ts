@@ -1,0 +1,158 @@
+/**
+ * The native application menu. File actions go straight to the core's project session
+ * (the session then notifies the window, which re-renders); a failure is shown in an
+ * error box with the CairnError's sentence. The menu is rebuilt whenever the project
+ * changes, so "Open recent" and the enabled items always match the session.
+ */
+import { app, Menu, type BrowserWindow, type MenuItemConstructorOptions } from "electron";
+import type { Core } from "./core/core.ts";
+import {
+  chooseCopyPath,
+  chooseNewProjectPath,
+  chooseProjectToOpen,
+  showAbout,
+  showActionError,
+} from "./dialogs.ts";
+
+export interface MenuContext {
+  readonly core: Core;
+  /** The window dialogs attach to; null when none is open (macOS keeps running). */
+  readonly currentWindow: () => BrowserWindow | null;
+  /** Makes sure a window exists to show a project just opened from the menu. */
+  readonly ensureWindow: () => void;
+}
+
+export function refreshApplicationMenu(context: MenuContext): void {
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(context)));
+}
+
+function menuTemplate(context: MenuContext): MenuItemConstructorOptions[] {
+  const isMac = process.platform === "darwin";
+  return [
+    ...(isMac ? [{ role: "appMenu" } as const] : []),
+    { label: "&File", submenu: fileMenu(context, isMac) },
+    { label: "&Edit", submenu: editMenu() },
+    { label: "&View", submenu: viewMenu() },
+    ...(isMac ? [{ role: "windowMenu" } as const] : []),
+    {
+      label: "&Help",
+      role: "help",
+      submenu: [
+        { label: `About ${app.getName()}`, click: () => showAbout(context.currentWindow()) },
+      ],
+    },
+  ];
+}
+
+function fileMenu(context: MenuContext, isMac: boolean): MenuItemConstructorOptions[] {
+  const actions = fileActions(context);
+  const projectOpen = context.core.session.isOpen;
+  return [
+    { label: "New project…", accelerator: "CmdOrCtrl+N", click: actions.newProject },
+    { label: "Open…", accelerator: "CmdOrCtrl+O", click: actions.openProject },
+    { label: "Open recent", submenu: recentMenu(context, actions.openPath) },
+    { type: "separator" },
+    {
+      label: "Save a copy as…",
+      accelerator: "CmdOrCtrl+Shift+S",
+      enabled: projectOpen,
+      click: actions.saveCopy,
+    },
+    { label: "Close project", enabled: projectOpen, click: actions.closeProject },
+    ...(isMac ? [] : [{ type: "separator" } as const, { role: "quit" } as const]),
+  ];
+}
+
+function recentMenu(
+  context: MenuContext,
+  openPath: (path: string) => void,
+): MenuItemConstructorOptions[] {
+  const recent = context.core.recent.list();
+  if (recent.length === 0) return [{ label: "No recent projects", enabled: false }];
+  return recent.map((entry) => ({
+    // "&" marks a mnemonic on Windows and Linux; a path may contain one.
+    label: entry.path.replaceAll("&", "&&"),
+    enabled: entry.exists,
+    click: () => openPath(entry.path),
+  }));
+}
+
+function editMenu(): MenuItemConstructorOptions[] {
+  return [
+    { role: "undo" },
+    { role: "redo" },
+    { type: "separator" },
+    { role: "cut" },
+    { role: "copy" },
+    { role: "paste" },
+    { role: "delete" },
+    { type: "separator" },
+    { role: "selectAll" },
+  ];
+}
+
+function viewMenu(): MenuItemConstructorOptions[] {
+  const development: MenuItemConstructorOptions[] = app.isPackaged
+    ? []
+    : [
+        { role: "reload" },
+        { role: "forceReload" },
+        { role: "toggleDevTools" },
+        { type: "separator" },
+      ];
+  return [
+    ...development,
+    { role: "resetZoom" },
+    { role: "zoomIn" },
+    { role: "zoomOut" },
+    { type: "separator" },
+    { role: "togglefullscreen" },
+  ];
+}
+
+interface FileActions {
+  readonly newProject: () => void;
+  readonly openProject: () => void;
+  readonly openPath: (path: string) => void;
+  readonly saveCopy: () => void;
+  readonly closeProject: () => void;
+}
+
+function fileActions({ core, currentWindow, ensureWindow }: MenuContext): FileActions {
+  const attempt = (title: string, action: () => void): void => {
+    try {
+      action();
+    } catch (error) {
+      showActionError(title, error);
+    }
+  };
+  const openPath = (path: string): void =>
+    attempt("Could not open the project", () => {
+      core.session.open(path);
+      ensureWindow();
+    });
+  return {
+    openPath,
+    newProject: () =>
+      void chooseNewProjectPath(currentWindow()).then((path) => {
+        if (path === null) return;
+        attempt("Could not create the project", () => {
+          core.session.create(path);
+          ensureWindow();
+        });
+      }),
+    openProject: () =>
+      void chooseProjectToOpen(currentWindow()).then((path) => {
+        if (path !== null) openPath(path);
+      }),
+    saveCopy: () => {
+      const summary = core.session.currentSummary();
+      if (!summary) return;
+      void chooseCopyPath(currentWindow(), summary.path).then((path) => {
+        if (path === null) return;
+        attempt("Could not save a copy", () => void core.session.saveCopy(path));
+      });
+    },
+    closeProject: () => attempt("Could not close the project", () => core.session.close()),
+  };
+}

@@ -1,0 +1,204 @@
+/**
+ * The desktop shell's trust decisions, as pure functions: which URLs are our own pages,
+ * which links may leave for the user's browser, which file an `app://` request gets,
+ * and how the window is locked down. Nothing here imports `electron`, so every rule is
+ * unit-tested in plain Node against hostile input (test/unit/window-security.test.ts).
+ *
+ * Invariant: the renderer is served only from `app://cairn/`, a standard, secure custom
+ * scheme; the page's origin is therefore `app://cairn`, and that origin is the only one
+ * the IPC bridge answers.
+ */
+import { statSync } from "node:fs";
+import { extname, join, normalize, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const APP_SCHEME = "app";
+export const APP_HOST = "cairn";
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
+
+/**
+ * What `protocol.registerSchemesAsPrivileged` grants `app:`. `standard` gives the page a
+ * real origin (relative URLs, localStorage), `secure` makes it a secure context,
+ * `supportFetchAPI` lets Vite's module scripts load, `codeCache` speeds up restarts.
+ * Deliberately absent: bypassCSP, corsEnabled, allowServiceWorkers, stream.
+ */
+export const APP_SCHEME_PRIVILEGES = {
+  standard: true,
+  secure: true,
+  supportFetchAPI: true,
+  codeCache: true,
+} as const;
+
+export interface WindowSecurityOptions {
+  /** Absolute path of the bundled, sandbox-compatible preload (CommonJS). */
+  readonly preload: string;
+  /** DevTools only in development; a packaged app cannot open them at all. */
+  readonly devTools: boolean;
+}
+
+/** The BrowserWindow webPreferences of every Cairn window (Electron's security checklist). */
+export function secureWebPreferences(options: WindowSecurityOptions) {
+  return {
+    preload: options.preload,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    experimentalFeatures: false,
+    enableWebSQL: false,
+    navigateOnDragDrop: false,
+    safeDialogs: true,
+    // Chromium's spellchecker downloads dictionaries on Windows and Linux: no network.
+    spellcheck: false,
+    devTools: options.devTools,
+  } as const;
+}
+
+function parseUrl(url: string): URL | null {
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}
+
+/** True for a URL of our own pages: exactly `app://cairn`, no port, no credentials. */
+export function isAppUrl(url: string): boolean {
+  const parsed = parseUrl(url);
+  return (
+    parsed !== null &&
+    parsed.protocol === `${APP_SCHEME}:` &&
+    parsed.host === APP_HOST &&
+    parsed.username === "" &&
+    parsed.password === ""
+  );
+}
+
+/**
+ * True for a link we may hand to the user's browser: plain http(s) with a host and no
+ * credentials. Everything else (file:, smb:, javascript:, custom handlers such as
+ * ms-msdt: that launch local programs) is refused, whatever the page asks.
+ */
+export function isSafeExternalUrl(url: string): boolean {
+  const parsed = parseUrl(url);
+  return (
+    parsed !== null &&
+    (parsed.protocol === "https:" || parsed.protocol === "http:") &&
+    parsed.hostname !== "" &&
+    parsed.username === "" &&
+    parsed.password === ""
+  );
+}
+
+export type NavigationDecision = "allow" | "open-externally" | "deny";
+
+/** What to do when the page tries to navigate the window, or open a new one, to `url`. */
+export function decideNavigation(url: string): NavigationDecision {
+  if (isAppUrl(url)) return "allow";
+  if (isSafeExternalUrl(url)) return "open-externally";
+  return "deny";
+}
+
+/**
+ * The file an `app://cairn/...` request is answered with, or null (404). The path never
+ * leaves `rootDir`, whatever the encoding ("/..%2f..%2fetc/passwd", "%5c..", NUL bytes).
+ * A missing path without an extension is a client-side route and gets index.html; a
+ * missing asset ("/assets/gone.js") is a 404 rather than HTML served as JavaScript.
+ */
+export function resolveAppFile(rootDir: string, requestUrl: string): string | null {
+  if (!isAppUrl(requestUrl)) return null;
+  const root = resolve(rootDir);
+  const pathname = decodePath((parseUrl(requestUrl) as URL).pathname);
+  if (pathname === null || pathname.includes("\0")) return null;
+  // Backslashes are separators on Windows: treat them as such everywhere, then confine.
+  const candidate = normalize(join(root, pathname.replaceAll("\\", "/")));
+  if (candidate !== root && !candidate.startsWith(root.endsWith(sep) ? root : root + sep)) {
+    return null;
+  }
+  if (isFile(candidate)) return candidate;
+  if (extname(candidate) !== "") return null;
+  const index = join(root, "index.html");
+  return isFile(index) ? index : null;
+}
+
+function decodePath(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".map": "application/json; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".woff2": "font/woff2",
+  ".wasm": "application/wasm",
+};
+
+export function contentTypeFor(path: string): string {
+  return CONTENT_TYPES[extname(path).toLowerCase()] ?? "application/octet-stream";
+}
+
+/** Headers of every `app://` response: the CSP, and no MIME sniffing, referrers or framing. */
+export function appResponseHeaders(
+  contentType: string,
+  contentSecurityPolicy: string,
+): Record<string, string> {
+  return {
+    "Content-Type": contentType,
+    "Content-Security-Policy": contentSecurityPolicy,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cache-Control": "no-cache",
+  };
+}
+
+/**
+ * The project file named on a command line, if any: the first argument that is not a
+ * switch. `argv` is Electron's (the executable first; in development `electron .` adds
+ * the app folder), or the one a second instance forwards, which Chromium may have
+ * extended with its own switches. Linux desktop files pass `file://` URLs (%U).
+ */
+export function projectPathFromArgv(
+  argv: readonly string[],
+  isDefaultApp: boolean,
+): string | undefined {
+  const args = argv.slice(isDefaultApp ? 2 : 1);
+  const endOfSwitches = args.indexOf("--");
+  const candidates = [
+    ...(endOfSwitches === -1 ? args : args.slice(0, endOfSwitches)).filter(
+      (arg) => !arg.startsWith("-"),
+    ),
+    ...(endOfSwitches === -1 ? [] : args.slice(endOfSwitches + 1)),
+  ];
+  const first = candidates.find((arg) => arg.trim() !== "");
+  if (first === undefined) return undefined;
+  if (!first.toLowerCase().startsWith("file:")) return first;
+  try {
+    return fileURLToPath(first);
+  } catch {
+    return undefined;
+  }
+}

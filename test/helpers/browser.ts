@@ -1,0 +1,55 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser } from "playwright-core";
+
+const BIN = fileURLToPath(new URL("../../bin/cairn.mjs", import.meta.url));
+
+/** Debian's Chromium, never a test tool's own download. */
+export const CHROMIUM = process.env.CAIRN_CHROMIUM ?? "/usr/bin/chromium";
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+export interface ServedProject {
+  readonly url: string;
+  readonly origin: string;
+  stop(): Promise<void>;
+}
+
+/** Starts `cairn serve FILE --no-open` and waits for the URL it prints first. */
+export async function serveProject(file: string, home: string): Promise<ServedProject> {
+  const child: ChildProcess = spawn(process.execPath, [BIN, "serve", file, "--no-open"], {
+    env: { ...process.env, CAIRN_HOME: home },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stderr = "";
+  child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const lines = createInterface({ input: child.stdout! });
+  const url = await new Promise<string>((resolve, reject) => {
+    lines.once("line", resolve);
+    child.once("exit", (code) => reject(new Error(`cairn serve exited (${code}): ${stderr}`)));
+  });
+  return {
+    url,
+    origin: new URL(url).origin,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
