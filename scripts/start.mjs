@@ -14,14 +14,19 @@ function electronBinary() {
   try {
     // The electron package exports the path of the runtime it downloaded at install,
     // and throws when that download did not happen.
-    const binary = require("electron");
+    // (A variable, so the type checker does not demand Electron's types here.)
+    const electronPackage = "electron";
+    const binary = require(electronPackage);
     return typeof binary === "string" ? binary : null;
   } catch {
     return null;
   }
 }
 
-/** @param {string} script */
+/**
+ * @param {string} script
+ * @param {string[]} [extra]
+ */
 function runNode(script, extra = []) {
   const result = spawnSync(process.execPath, [script, ...extra], { cwd: root, stdio: "inherit" });
   if (result.status !== 0) process.exit(result.status ?? 1);
