@@ -1,0 +1,70 @@
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, serveProject, type ServedProject } from "../helpers/browser.ts";
+import { cairn } from "../helpers/cli.ts";
+
+describe("the File menu in browser mode", () => {
+  const dir = mkdtempSync(join(tmpdir(), "cairn-e2e-menu-"));
+  const file = join(dir, "members.cairn");
+  let served: ServedProject;
+  let browser: Browser;
+  let page: Page;
+
+  async function menu(item: string) {
+    await page.getByRole("button", { name: "File", exact: true }).click();
+    await page.getByRole("menuitem", { name: item }).click();
+  }
+
+  async function answerDialog(path: string) {
+    await page.getByRole("dialog").getByRole("textbox").fill(path);
+    await page.getByRole("dialog").getByRole("button").last().click();
+  }
+
+  beforeAll(async () => {
+    expect(cairn(["demo", file], dir).status).toBe(0);
+    served = await serveProject(file, dir);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(served.url);
+    await page.locator(".project-title").waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("saves a copy of the open project under a new name", async () => {
+    await menu("Save a copy as…");
+    await answerDialog(join(dir, "copy for Brian"));
+    await expect.poll(() => page.getByRole("status").textContent()).toContain("Saved a copy to");
+    expect(existsSync(join(dir, "copy for Brian.cairn"))).toBe(true);
+  });
+
+  it("creates a new empty project and is told there are no questions yet", async () => {
+    await menu("New project…");
+    await answerDialog(join(dir, "wave two"));
+    await expect.poll(() => page.locator(".project-title").textContent()).toContain("wave two");
+    expect(await page.getByText("No questions yet").count()).toBe(1);
+  });
+
+  it("closes the project and reopens the first one from Open recent", async () => {
+    await menu("Close project");
+    await expect.poll(() => page.getByRole("heading", { name: "No project open" }).count()).toBe(1);
+    await menu("members.cairn");
+    await expect
+      .poll(() => page.locator(".project-title").textContent())
+      .toContain("European Network");
+  });
+
+  it("opening something that is not a project shows one clear message and keeps the project open", async () => {
+    await menu("Open…");
+    await answerDialog(join(dir, "nothing-here.cairn"));
+    await expect.poll(() => page.getByRole("alert").textContent()).toContain("does not exist");
+    expect(await page.locator(".project-title").textContent()).toContain("European Network");
+  });
+});
