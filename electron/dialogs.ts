@@ -86,15 +86,25 @@ export function showActionError(title: string, error: unknown): void {
   dialog.showErrorBox(title, userMessage(error));
 }
 
-/** A project that could not be opened at start-up; the window stays in its "no project" state. */
-export function showStartupError(window: BrowserWindow | null, path: string, error: unknown): void {
+/**
+ * A project that could not be opened at start-up or when the OS handed it to us; the
+ * window stays in its "no project" state. Not modal to the app: the window stays usable.
+ */
+export function showOpenError(window: BrowserWindow | null, path: string, error: unknown): void {
   const options = {
     type: "error" as const,
-    title: "Cairn",
+    title: app.getName(),
     message: "The project could not be opened",
     detail: `${path}\n\n${userMessage(error)}`,
   };
   void (window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options));
+}
+
+/** Start-up failed before there is a window (missing build step, broken install). */
+export function showFatalError(error: unknown): void {
+  console.error("cairn: could not start", error);
+  const message = error instanceof Error ? error.message : String(error);
+  dialog.showErrorBox(`${app.getName()} could not start`, message);
 }
 
 export function showAbout(window: BrowserWindow | null): void {

@@ -9,7 +9,7 @@
  * the repository in development (`electron .`) and resources/app.asar when packaged.
  */
 import { app, BrowserWindow, ipcMain, protocol, session, shell, type WebContents } from "electron";
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from "../shared/api/bridge.ts";
@@ -18,7 +18,10 @@ import type { Result } from "../shared/api/errors.ts";
 import type { ProjectSummary } from "../shared/domain.ts";
 import { CONTENT_SECURITY_POLICY } from "../shared/security/csp.ts";
 import { createCore, type Core } from "./core/core.ts";
-import { chooseStartupProject } from "./core/services/startup-project.ts";
+import {
+  chooseStartupProject,
+  openStartupProject as openChosenProject,
+} from "./core/services/startup-project.ts";
 import { showFatalError, showOpenError } from "./dialogs.ts";
 import { refreshApplicationMenu } from "./menu.ts";
 import {
@@ -51,9 +54,12 @@ if (!app.requestSingleInstanceLock({ projectPath: pendingProject ?? null })) {
   app.on("second-instance", (_event, argv, workingDirectory, additionalData) => {
     const forwarded = forwardedProjectPath(additionalData);
     const fromArgv = projectPathFromArgv(argv, isDefaultApp);
-    const path = forwarded ?? (fromArgv === undefined ? undefined : resolve(workingDirectory, fromArgv));
+    const path =
+      forwarded ?? (fromArgv === undefined ? undefined : resolve(workingDirectory, fromArgv));
+    const hadWindow = mainWindow !== null;
     focusWindow();
     if (path !== undefined) openFromOutside(path);
+    else if (!hadWindow && core) openStartupProject(core, undefined);
   });
   app.on("open-file", (event, path) => {
     event.preventDefault();
@@ -101,12 +107,20 @@ function start(): void {
 
 /** Points the core at Electron's folders and at the Electron-ABI build of better-sqlite3. */
 function configureEnvironment(): void {
-  process.env.CAIRN_HOME = app.getPath("userData");
+  const userData = app.getPath("userData");
+  // Chromium creates it too, but the sample project is written there before any page loads.
+  mkdirSync(userData, { recursive: true });
+  process.env.CAIRN_HOME = userData;
   process.env.CAIRN_APP_ROOT = app.getAppPath();
   if (process.env.CAIRN_SQLITE_BINDING) return;
   const binding = app.isPackaged
     ? join(process.resourcesPath, "native", "better_sqlite3.node")
-    : join(app.getAppPath(), ".native", `electron-${process.versions.electron}`, "better_sqlite3.node");
+    : join(
+        app.getAppPath(),
+        ".native",
+        `electron-${process.versions.electron}`,
+        "better_sqlite3.node",
+      );
   if (!existsSync(binding)) {
     throw new Error(
       `the Electron build of better-sqlite3 is missing (${binding}). ` +
@@ -242,11 +256,7 @@ function refreshMenu(started: Core): void {
 function openStartupProject(started: Core, given: string | undefined): void {
   const choice = chooseStartupProject(given, started.recent, app.getPath("userData"));
   try {
-    if (choice.kind === "sample" && !choice.exists) {
-      started.session.create(choice.path, { sample: true });
-    } else {
-      started.session.open(choice.path);
-    }
+    openChosenProject(started.session, choice);
   } catch (error) {
     // The window shows its "no project" state; the dialog says why.
     showOpenError(mainWindow, choice.path, error);

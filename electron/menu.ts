@@ -126,6 +126,19 @@ function fileActions({ core, currentWindow, ensureWindow }: MenuContext): FileAc
       showActionError(title, error);
     }
   };
+  /** Runs `use` on the path the user picked, unless they cancelled. */
+  const afterChoosing = (
+    title: string,
+    choice: Promise<string | null>,
+    use: (path: string) => void,
+  ): void => {
+    choice.then(
+      (path) => {
+        if (path !== null) attempt(title, () => use(path));
+      },
+      (error: unknown) => showActionError(title, error),
+    );
+  };
   const openPath = (path: string): void =>
     attempt("Could not open the project", () => {
       core.session.open(path);
@@ -134,24 +147,27 @@ function fileActions({ core, currentWindow, ensureWindow }: MenuContext): FileAc
   return {
     openPath,
     newProject: () =>
-      void chooseNewProjectPath(currentWindow()).then((path) => {
-        if (path === null) return;
-        attempt("Could not create the project", () => {
+      afterChoosing(
+        "Could not create the project",
+        chooseNewProjectPath(currentWindow()),
+        (path) => {
           core.session.create(path);
           ensureWindow();
-        });
-      }),
+        },
+      ),
     openProject: () =>
-      void chooseProjectToOpen(currentWindow()).then((path) => {
-        if (path !== null) openPath(path);
+      afterChoosing("Could not open the project", chooseProjectToOpen(currentWindow()), (path) => {
+        core.session.open(path);
+        ensureWindow();
       }),
     saveCopy: () => {
       const summary = core.session.currentSummary();
       if (!summary) return;
-      void chooseCopyPath(currentWindow(), summary.path).then((path) => {
-        if (path === null) return;
-        attempt("Could not save a copy", () => void core.session.saveCopy(path));
-      });
+      afterChoosing(
+        "Could not save a copy",
+        chooseCopyPath(currentWindow(), summary.path),
+        (path) => core.session.saveCopy(path),
+      );
     },
     closeProject: () => attempt("Could not close the project", () => core.session.close()),
   };

@@ -8,9 +8,8 @@
  * scheme; the page's origin is therefore `app://cairn`, and that origin is the only one
  * the IPC bridge answers.
  */
-import { statSync } from "node:fs";
-import { extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { contentTypeFor, resolveStaticFile } from "./core/http/static-files.ts";
 
 export const APP_SCHEME = "app";
 export const APP_HOST = "cairn";
@@ -104,61 +103,13 @@ export function decideNavigation(url: string): NavigationDecision {
   return "deny";
 }
 
-/**
- * The file an `app://cairn/...` request is answered with, or null (404). The path never
- * leaves `rootDir`, whatever the encoding ("/..%2f..%2fetc/passwd", "%5c..", NUL bytes).
- * A missing path without an extension is a client-side route and gets index.html; a
- * missing asset ("/assets/gone.js") is a 404 rather than HTML served as JavaScript.
- */
+/** The file an `app://cairn/...` request is answered with, or null (404). */
 export function resolveAppFile(rootDir: string, requestUrl: string): string | null {
   if (!isAppUrl(requestUrl)) return null;
-  const root = resolve(rootDir);
-  const pathname = decodePath((parseUrl(requestUrl) as URL).pathname);
-  if (pathname === null || pathname.includes("\0")) return null;
-  // Backslashes are separators on Windows: treat them as such everywhere, then confine.
-  const candidate = normalize(join(root, pathname.replaceAll("\\", "/")));
-  if (candidate !== root && !candidate.startsWith(root.endsWith(sep) ? root : root + sep)) {
-    return null;
-  }
-  if (isFile(candidate)) return candidate;
-  if (extname(candidate) !== "") return null;
-  const index = join(root, "index.html");
-  return isFile(index) ? index : null;
+  return resolveStaticFile(rootDir, (parseUrl(requestUrl) as URL).pathname);
 }
 
-function decodePath(pathname: string): string | null {
-  try {
-    return decodeURIComponent(pathname);
-  } catch {
-    return null;
-  }
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
-
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".map": "application/json; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".ico": "image/x-icon",
-  ".woff2": "font/woff2",
-  ".wasm": "application/wasm",
-};
-
-export function contentTypeFor(path: string): string {
-  return CONTENT_TYPES[extname(path).toLowerCase()] ?? "application/octet-stream";
-}
+export { contentTypeFor };
 
 /** Headers of every `app://` response: the CSP, and no MIME sniffing, referrers or framing. */
 export function appResponseHeaders(

@@ -11,7 +11,8 @@ import type { ApiEventName } from "../../../shared/api/contract.ts";
 import { CONTENT_SECURITY_POLICY } from "../../../shared/security/csp.ts";
 import type { Core } from "../core.ts";
 import { authenticate, cookieName, isAllowedHost, isAllowedOrigin } from "./guards.ts";
-import { resolveStatic } from "./static-files.ts";
+import { contentTypeFor, resolveStaticFile } from "./static-files.ts";
+import { readFileSync } from "node:fs";
 
 export interface ServeOptions {
   readonly core: Core;
@@ -96,12 +97,10 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     if (request.method !== "GET" && request.method !== "HEAD") {
       return sendText(response, 405, "Method not allowed");
     }
-    const file = resolveStatic(options.staticDir, url.pathname);
-    if (!file) {
-      return sendText(response, 404, "The app is not built: run `npm run build:renderer`");
-    }
-    response.writeHead(200, { "Content-Type": file.contentType, "Cache-Control": "no-cache" });
-    response.end(request.method === "HEAD" ? undefined : file.body);
+    const file = resolveStaticFile(options.staticDir, url.pathname);
+    if (!file) return sendText(response, 404, "Not found");
+    response.writeHead(200, { "Content-Type": contentTypeFor(file), "Cache-Control": "no-cache" });
+    response.end(request.method === "HEAD" ? undefined : readFileSync(file));
   }
 
   function broadcast(event: ApiEventName, payload: unknown): void {

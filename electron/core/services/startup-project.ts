@@ -13,7 +13,7 @@ export const SAMPLE_FILE_NAME = "Sample project.cairn";
 export type StartupChoice =
   | { readonly kind: "given"; readonly path: string }
   | { readonly kind: "recent"; readonly path: string }
-  | { readonly kind: "sample"; readonly path: string; readonly exists: boolean };
+  | { readonly kind: "sample"; readonly path: string };
 
 export function chooseStartupProject(
   given: string | undefined,
@@ -23,8 +23,7 @@ export function chooseStartupProject(
   if (given) return { kind: "given", path: given };
   const last = recent.last();
   if (last) return { kind: "recent", path: last };
-  const sample = join(userDataDir, SAMPLE_FILE_NAME);
-  return { kind: "sample", path: sample, exists: existsSync(sample) };
+  return { kind: "sample", path: join(userDataDir, SAMPLE_FILE_NAME) };
 }
 
 /** Opens the chosen project, writing the sample first when it is not there yet. */
