@@ -1,12 +1,11 @@
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { createCore } from "../../core.ts";
 import { serve } from "../../http/server.ts";
-import { appRoot, userDataDir } from "../../paths.ts";
+import { userDataDir } from "../../paths.ts";
 import { chooseStartupProject, openStartupProject } from "../../services/startup-project.ts";
 import { parse, UsageError } from "../args.ts";
 import type { Output } from "../output.ts";
+import { ensureRendererBuilt } from "../renderer-build.ts";
 
 /**
  * `cairn serve [FILE] [--port N] [--no-open]`: browser mode. The first line on stdout is
@@ -20,12 +19,7 @@ export async function serveCommand(argv: string[], output: Output): Promise<void
   });
   if (positionals.length > 1) throw new UsageError("cairn serve: expected at most one FILE");
   const port = parsePort(values.port);
-  const staticDir = join(appRoot(), "renderer", "dist");
-  if (!existsSync(join(staticDir, "index.html"))) {
-    throw new UsageError(
-      "cairn serve: the interface is not built; run `npm run build:renderer` first",
-    );
-  }
+  const staticDir = await ensureRendererBuilt(output);
 
   const core = createCore({ shell: "browser" });
   openStartupProject(
