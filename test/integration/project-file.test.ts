@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CairnError } from "../../shared/api/errors.ts";
@@ -107,6 +107,12 @@ describe("project files", () => {
       expectCairnError(() => newSession().open(path), "not_a_project", /is a folder/);
     });
 
+    it("a named pipe, which must not hang the app", () => {
+      const path = join(tempDir(), "pipe.cairn");
+      execFileSync("mkfifo", [path]);
+      expectCairnError(() => newSession().open(path), "not_a_project", /not a regular file/);
+    });
+
     it("a missing file", () => {
       expectCairnError(
         () => newSession().open(join(tempDir(), "gone.cairn")),
@@ -164,8 +170,9 @@ describe("project files", () => {
     copy.close();
   });
 
-  it("a migration that fails leaves the project at its last whole version", () => {
-    const path = join(tempDir(), "survey.cairn");
+  it("a migration that fails leaves the project at its last whole version, with a clear message", () => {
+    const dir = tempDir();
+    const path = join(dir, "survey.cairn");
     const v1 = appMigrations();
     const creator = newSession(v1);
     creator.create(path);
@@ -178,7 +185,13 @@ describe("project files", () => {
         sql: "CREATE TABLE x (a INT) STRICT; SELEC oops;",
       },
     ];
-    expect(() => newSession(broken).open(path)).toThrow();
+    expectCairnError(
+      () => newSession(broken).open(path),
+      "io",
+      new RegExp(`could not upgrade .* from schema ${v1.length}: .*syntax error.*was not changed`),
+    );
+    // No partial step, and no pointless backup of a file that did not change.
+    expect(readdirSync(dir)).toEqual(["survey.cairn"]);
     const reopened = newSession(v1);
     expect(reopened.open(path).schemaVersion).toBe(v1.length);
     expect(
@@ -230,7 +243,26 @@ describe("one writer at a time", () => {
     const path = join(tempDir(), "shared.cairn");
     const first = newSession();
     first.create(path);
-    expectCairnError(() => newSession().open(path), "locked", /open in another Cairn window/);
+    expectCairnError(() => newSession().open(path), "locked", /already open in this Cairn window/);
+    first.close();
+  });
+
+  it("opening an open project again through a symlink keeps it locked for other processes", () => {
+    const path = join(tempDir(), "real.cairn");
+    const link = join(tempDir(), "link.cairn");
+    const first = newSession();
+    first.create(path);
+    symlinkSync(path, link);
+    expectCairnError(() => newSession().open(link), "locked", /already open in this Cairn window/);
+    // The same session asked for the same file by another name: it is simply the one open.
+    expect(first.open(link).path).toBe(path);
+
+    const other = spawnSync(process.execPath, ["bin/cairn.mjs", "show", path], {
+      encoding: "utf8",
+      env: { ...process.env, CAIRN_HOME: tempDir() },
+    });
+    expect(other.status).toBe(1);
+    expect(other.stderr).toMatch(/open in another Cairn window or process/);
     first.close();
   });
 

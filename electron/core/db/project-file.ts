@@ -6,7 +6,7 @@
  * process dies, so a crash never leaves a stale lock behind.
  */
 import Database from "better-sqlite3";
-import { existsSync, statSync } from "node:fs";
+import { existsSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import { CairnError } from "../../../shared/api/errors.ts";
 import { CAIRN_APPLICATION_ID, probeHeader } from "./header.ts";
@@ -39,23 +39,74 @@ export function defaultBackupPath(path: string, fromVersion: number): string {
   return candidate;
 }
 
+/**
+ * Files this process has open, by device and inode. Checked before anything else touches
+ * a file: opening and closing any other descriptor on an open project (even just to
+ * read its header, through a symlink or another spelling of its path) would make the OS
+ * drop the SQLite lock this process holds on it. (POSIX locks belong to the process.)
+ */
+const openFiles = new Map<string, Db>();
+const keyOfDb = new Map<Db, string>();
+
+function fileKey(path: string): string {
+  const stat = statSync(path);
+  return `${stat.dev}:${stat.ino}`;
+}
+
+function assertNotOpenHere(path: string): void {
+  if (existsSync(path) && openFiles.has(fileKey(path))) {
+    throw new CairnError("locked", `${path} is already open in this Cairn window`);
+  }
+}
+
+function register(path: string, db: Db): void {
+  const key = fileKey(path);
+  openFiles.set(key, db);
+  keyOfDb.set(db, key);
+}
+
 export function openProjectFile(path: string, options: OpenOptions): OpenedProject {
+  assertNotOpenHere(path);
   assertIsCairnProject(path, options.migrations.length);
   const db = connect(path);
+  register(path, db);
   try {
     const version = readUserVersion(db);
     assertKnownVersion(path, version, options.migrations.length);
-    let backupPath: string | null = null;
-    if (version < options.migrations.length) {
-      backupPath = (options.backupPathFor ?? defaultBackupPath)(path, version);
-      db.prepare("VACUUM INTO ?").run(backupPath);
-      migrate(db, options.migrations);
-    }
+    const backupPath =
+      version < options.migrations.length ? upgrade(db, path, version, options) : null;
     return { db, path, backupPath };
   } catch (error) {
-    db.close();
+    closeProjectFile(db, { checkpoint: false });
     throw error;
   }
+}
+
+/** Backs the file up, then migrates it; on failure the file stays at its old version. */
+function upgrade(db: Db, path: string, version: number, options: OpenOptions): string {
+  const backupPath = (options.backupPathFor ?? defaultBackupPath)(path, version);
+  try {
+    db.prepare("VACUUM INTO ?").run(backupPath);
+  } catch (error) {
+    throw asIoError(`could not back ${path} up to ${backupPath} before upgrading it`, error);
+  }
+  try {
+    migrate(db, options.migrations);
+  } catch (error) {
+    const stillAt = readUserVersion(db);
+    // Nothing changed if no step committed: the backup would only be a duplicate.
+    if (stillAt === version) rmSync(backupPath, { force: true });
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new CairnError(
+      "io",
+      `could not upgrade ${path} from schema ${version}: ${reason}. The file is still at ` +
+        `schema ${stillAt}` +
+        (stillAt === version
+          ? " and was not changed."
+          : `; a copy from before is at ${backupPath}.`),
+    );
+  }
+  return backupPath;
 }
 
 export function createProjectFile(path: string, options: OpenOptions): OpenedProject {
@@ -63,14 +114,22 @@ export function createProjectFile(path: string, options: OpenOptions): OpenedPro
     throw new CairnError("bad_input", `${path} already exists; choose a new file name`);
   }
   markAsCairnProject(path);
-  const db = connect(path);
+  let db: Db | null = null;
   try {
+    db = connect(path);
+    register(path, db);
     migrate(db, options.migrations);
     return { db, path, backupPath: null };
   } catch (error) {
-    db.close();
-    throw error;
+    if (db) closeProjectFile(db, { checkpoint: false });
+    removeProjectFile(path);
+    throw error instanceof CairnError ? error : asIoError(`could not create ${path}`, error);
   }
+}
+
+/** Deletes a project file that this process just created and never handed out. */
+export function removeProjectFile(path: string): void {
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(path + suffix, { force: true });
 }
 
 /**
@@ -88,11 +147,16 @@ export function saveCopy(db: Db, target: string): void {
   }
 }
 
-export function closeProjectFile(db: Db): void {
-  if (!db.open) return;
-  // Fold the WAL back into the file so the project is one self-contained file again.
-  db.pragma("wal_checkpoint(TRUNCATE)");
-  db.close();
+export function closeProjectFile(db: Db, { checkpoint = true } = {}): void {
+  const key = keyOfDb.get(db);
+  try {
+    // Fold the WAL back into the file so the project is one self-contained file again.
+    if (checkpoint && db.open) db.pragma("wal_checkpoint(TRUNCATE)");
+  } finally {
+    if (db.open) db.close();
+    if (key !== undefined && openFiles.get(key) === db) openFiles.delete(key);
+    keyOfDb.delete(db);
+  }
 }
 
 /**
@@ -116,8 +180,12 @@ function markAsCairnProject(path: string): void {
 
 function assertIsCairnProject(path: string, knownVersion: number): void {
   if (!existsSync(path)) throw new CairnError("not_found", `${path} does not exist`);
-  if (statSync(path).isDirectory()) {
+  const stat = statSync(path);
+  if (stat.isDirectory()) {
     throw new CairnError("not_a_project", `${path} is a folder, not a Cairn project file`);
+  }
+  if (!stat.isFile()) {
+    throw new CairnError("not_a_project", `${path} is not a regular file, not a Cairn project`);
   }
   const probe = probeHeader(path);
   switch (probe.kind) {

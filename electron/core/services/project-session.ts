@@ -2,6 +2,7 @@
  * The project a window (or a browser-mode server, or a CLI run) has open: at most one at
  * a time. It owns the database connection, and so the file's lock, until closed.
  */
+import { realpathSync } from "node:fs";
 import { basename, extname, resolve } from "node:path";
 import { CairnError } from "../../../shared/api/errors.ts";
 import type { ProjectSummary } from "../../../shared/domain.ts";
@@ -11,6 +12,7 @@ import {
   closeProjectFile,
   createProjectFile,
   openProjectFile,
+  removeProjectFile,
   saveCopy,
   type Db,
   type OpenedProject,
@@ -54,7 +56,7 @@ export class ProjectSession {
 
   open(path: string): ProjectSummary {
     const absolute = resolve(path);
-    if (this.project?.path === absolute) return this.summary();
+    if (this.project && sameFile(this.project.path, absolute)) return this.summary();
     // Open the new file first: if it fails, the current project stays open.
     const opened = openProjectFile(absolute, { migrations: this.deps.migrations });
     return this.replaceWith(opened);
@@ -63,13 +65,18 @@ export class ProjectSession {
   create(path: string, options: { sample?: boolean } = {}): ProjectSummary {
     const absolute = resolve(path);
     const created = createProjectFile(absolute, { migrations: this.deps.migrations });
+    const { db } = created;
     try {
-      const now = this.now().toISOString();
-      setMeta(created.db, "created_at", now);
-      if (options.sample) writeSampleProject(created.db, now);
-      else setMeta(created.db, "name", basename(absolute, extname(absolute)));
+      db.transaction(() => {
+        const now = this.now().toISOString();
+        setMeta(db, "created_at", now);
+        if (options.sample) writeSampleProject(db, now);
+        else setMeta(db, "name", basename(absolute, extname(absolute)));
+      })();
     } catch (error) {
-      closeProjectFile(created.db);
+      // A half-made project is no use to anyone, and would block the next attempt.
+      closeProjectFile(db, { checkpoint: false });
+      removeProjectFile(absolute);
       throw error;
     }
     return this.replaceWith(created);
@@ -77,9 +84,13 @@ export class ProjectSession {
 
   close(): void {
     if (!this.project) return;
-    closeProjectFile(this.project.db);
-    this.project = null;
-    this.emit();
+    const { db } = this.project;
+    try {
+      closeProjectFile(db);
+    } finally {
+      this.project = null;
+      this.emit();
+    }
   }
 
   saveCopy(target: string): string {
@@ -107,9 +118,16 @@ export class ProjectSession {
   }
 
   private replaceWith(opened: OpenedProject): ProjectSummary {
-    if (this.project) closeProjectFile(this.project.db);
+    const previous = this.project;
     this.project = opened;
-    this.deps.recent?.remember(opened.path);
+    try {
+      if (previous) closeProjectFile(previous.db);
+      this.deps.recent?.remember(opened.path);
+    } catch (error) {
+      // Neither a failed checkpoint of the old project nor an unwritable recent list
+      // may leave the window showing one project while the core has another open.
+      console.warn("cairn: while switching projects:", error);
+    }
     this.emit();
     return this.summary();
   }
@@ -121,5 +139,13 @@ export class ProjectSession {
 
   private now(): Date {
     return this.deps.now ? this.deps.now() : new Date();
+  }
+}
+
+function sameFile(a: string, b: string): boolean {
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return a === b;
   }
 }
