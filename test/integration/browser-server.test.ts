@@ -77,7 +77,7 @@ describe("browser mode", () => {
 
   it("prints a URL on 127.0.0.1 that carries the token", async () => {
     const s = await start();
-    expect(s.url).toBe(`http://127.0.0.1:${s.port}/?token=test-token-123`);
+    expect(s.url).toBe(`http://127.0.0.1:${s.port}/test-token-123/`);
   });
 
   it("answers API calls that carry the token, in the result envelope", async () => {
@@ -89,6 +89,21 @@ describe("browser mode", () => {
     expect(result.value.respondents).toBeGreaterThanOrEqual(15);
   });
 
+  it("serves the page and the calls the page makes under the token's path", async () => {
+    const s = await start();
+    const page = await send(s, "/test-token-123/");
+    expect(page.status).toBe(200);
+    expect(page.headers["content-security-policy"]).toMatch(/script-src 'self'/);
+    expect(page.headers["set-cookie"]).toBeUndefined();
+    const call = await send(s, "/test-token-123/api/call/project.current", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: "{}",
+    });
+    expect(JSON.parse(call.body).ok).toBe(true);
+    expect((await send(s, "/test-token-123")).headers.location).toBe("/test-token-123/");
+  });
+
   it("refuses a request without the token", async () => {
     const s = await start();
     const reply = await send(s, "/api/call/project.current", {
@@ -98,19 +113,9 @@ describe("browser mode", () => {
     });
     expect(reply.status).toBe(401);
     expect((await send(s, "/")).status).toBe(401);
-    expect((await send(s, "/?token=wrong")).status).toBe(401);
-  });
-
-  it("sets a cookie on the first page load so the page's own assets load", async () => {
-    const s = await start();
-    const first = await send(s, "/?token=test-token-123");
-    expect(first.status).toBe(200);
-    expect(first.headers["content-security-policy"]).toMatch(/script-src 'self'/);
-    expect(String(first.headers["set-cookie"])).toMatch(/HttpOnly; SameSite=Strict/);
-    const asset = await send(s, "/index.html", {
-      headers: { Cookie: `cairn_token_${s.port}=test-token-123` },
-    });
-    expect(asset.status).toBe(200);
+    expect((await send(s, "/index.html")).status).toBe(401);
+    expect((await send(s, "/wrong-token/")).status).toBe(401);
+    expect((await send(s, "/?token=test-token-123")).status).toBe(401);
   });
 
   it("refuses a foreign Host (DNS rebinding) and a foreign Origin, even with the token", async () => {
@@ -143,12 +148,31 @@ describe("browser mode", () => {
       code: "not_found",
       message: "question 999 does not exist in this project",
     });
+    const badName = await send(s, "/api/call/%E0", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Cairn-Token": s.token },
+      body: "{}",
+    });
+    expect(badName.status).toBe(400);
     const notJson = await send(s, "/api/call/project.current", {
       method: "POST",
       headers: { "Content-Type": "application/json", "X-Cairn-Token": s.token },
       body: "{oops",
     });
     expect(notJson.status).toBe(400);
+  });
+
+  it("refuses a request that is too large with a clear status", async () => {
+    const s = await start();
+    const reply = await send(s, "/api/call/project.open", {
+      method: "POST",
+      headers: {
+        "Content-Type": "application/json",
+        "X-Cairn-Token": s.token,
+        "Content-Length": String(17 * 1024 * 1024),
+      },
+    });
+    expect(reply.status).toBe(413);
   });
 
   it("refuses a form post (not JSON), which a foreign page could send", async () => {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
-  authenticate,
+  authenticatedPath,
   isAllowedHost,
   isAllowedOrigin,
-  readCookie,
   tokensEqual,
 } from "../../electron/core/http/guards.ts";
 
@@ -27,32 +26,29 @@ describe("browser mode request guards", () => {
     expect(isAllowedOrigin("http://127.0.0.1:4321.evil.example", PORT)).toBe(false);
   });
 
-  it("needs the token in a header, the cookie or the first URL", () => {
-    const url = (q = "") => new URL(`http://127.0.0.1:${PORT}/${q}`);
-    expect(authenticate({ headers: { "x-cairn-token": TOKEN }, url: url() }, PORT, TOKEN)).toBe(
-      "header",
+  it("finds the token at the start of the path, and gives the path below it", () => {
+    expect(authenticatedPath({}, `/${TOKEN}/`, TOKEN)).toBe("/");
+    expect(authenticatedPath({}, `/${TOKEN}`, TOKEN)).toBe("/");
+    expect(authenticatedPath({}, `/${TOKEN}/assets/app.js`, TOKEN)).toBe("/assets/app.js");
+    expect(authenticatedPath({}, `/${TOKEN}/api/call/project.current`, TOKEN)).toBe(
+      "/api/call/project.current",
     );
-    expect(
-      authenticate(
-        { headers: { cookie: `a=b; cairn_token_4321=${TOKEN}` }, url: url() },
-        PORT,
-        TOKEN,
-      ),
-    ).toBe("cookie");
-    expect(authenticate({ headers: {}, url: url(`?token=${TOKEN}`) }, PORT, TOKEN)).toBe("url");
-    expect(authenticate({ headers: {}, url: url() }, PORT, TOKEN)).toBeNull();
-    expect(
-      authenticate({ headers: { "x-cairn-token": "guess" }, url: url() }, PORT, TOKEN),
-    ).toBeNull();
-    // A cookie of another Cairn server on another port does not count here.
-    expect(
-      authenticate({ headers: { cookie: `cairn_token_9999=${TOKEN}` }, url: url() }, PORT, TOKEN),
-    ).toBeNull();
+  });
+
+  it("accepts the token in a header instead, for scripts", () => {
+    expect(authenticatedPath({ "x-cairn-token": TOKEN }, "/api/call/x", TOKEN)).toBe("/api/call/x");
+  });
+
+  it("refuses a request without the right token", () => {
+    expect(authenticatedPath({}, "/", TOKEN)).toBeNull();
+    expect(authenticatedPath({}, "/index.html", TOKEN)).toBeNull();
+    expect(authenticatedPath({}, "/s3cret-toke/", TOKEN)).toBeNull();
+    expect(authenticatedPath({}, `/x/${TOKEN}/`, TOKEN)).toBeNull();
+    expect(authenticatedPath({ "x-cairn-token": "guess" }, "/api/call/x", TOKEN)).toBeNull();
   });
 
   it("compares tokens of any length without throwing", () => {
     expect(tokensEqual("abc", "abcd")).toBe(false);
     expect(tokensEqual(undefined, "abcd")).toBe(false);
-    expect(readCookie("x=1;y=2=3", "y")).toBe("2=3");
   });
 });

@@ -11,11 +11,6 @@ import { timingSafeEqual } from "node:crypto";
 
 export const TOKEN_HEADER = "x-cairn-token";
 
-export function cookieName(port: number): string {
-  // Per port, so two Cairn servers on one machine do not overwrite each other's cookie.
-  return `cairn_token_${port}`;
-}
-
 export function allowedHosts(port: number): string[] {
   return [`127.0.0.1:${port}`, `localhost:${port}`];
 }
@@ -37,31 +32,23 @@ export function tokensEqual(given: string | undefined, expected: string): boolea
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export function readCookie(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(";")) {
-    const [key, ...rest] = part.trim().split("=");
-    if (key === name) return rest.join("=");
-  }
-  return undefined;
-}
-
-export type TokenSource = "header" | "cookie" | "url";
-
-/** Where a valid token came from, or null when the request has none that matches. */
-export function authenticate(
-  request: { headers: Record<string, string | string[] | undefined>; url: URL },
-  port: number,
+/**
+ * The app lives under `/<token>/`: the page, its assets, its API calls and its event
+ * stream all carry the token in their path, because they are relative URLs. No cookie is
+ * needed (a cookie would also be sent to every other server on localhost). Scripts may
+ * instead send the token in the `X-Cairn-Token` header and use paths without it.
+ *
+ * Returns the path below the token (always starting with "/"), or null when the request
+ * does not carry the token.
+ */
+export function authenticatedPath(
+  headers: Record<string, string | string[] | undefined>,
+  pathname: string,
   token: string,
-): TokenSource | null {
-  const header = request.headers[TOKEN_HEADER];
-  if (typeof header === "string" && tokensEqual(header, token)) return "header";
-  const cookie = readCookie(asString(request.headers.cookie), cookieName(port));
-  if (tokensEqual(cookie, token)) return "cookie";
-  if (tokensEqual(request.url.searchParams.get("token") ?? undefined, token)) return "url";
-  return null;
-}
-
-function asString(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value.join("; ") : value;
+): string | null {
+  const header = headers[TOKEN_HEADER];
+  if (typeof header === "string" && tokensEqual(header, token)) return pathname;
+  const [, first = "", ...rest] = pathname.split("/");
+  if (!tokensEqual(first, token)) return null;
+  return "/" + rest.join("/");
 }

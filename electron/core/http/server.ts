@@ -10,7 +10,7 @@ import type { AddressInfo } from "node:net";
 import type { ApiEventName } from "../../../shared/api/contract.ts";
 import { CONTENT_SECURITY_POLICY } from "../../../shared/security/csp.ts";
 import type { Core } from "../core.ts";
-import { authenticate, cookieName, isAllowedHost, isAllowedOrigin } from "./guards.ts";
+import { authenticatedPath, isAllowedHost, isAllowedOrigin } from "./guards.ts";
 import { contentTypeFor, resolveStaticFile } from "./static-files.ts";
 import { readFileSync } from "node:fs";
 
@@ -40,7 +40,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       console.error("cairn serve: request failed", error);
-      if (!response.headersSent) sendJson(response, 500, { error: "internal error" });
+      if (!response.headersSent) sendError(response, 500, "internal error; see the server's log");
       else response.end();
     });
   });
@@ -54,53 +54,60 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       return sendText(response, 403, "Forbidden: cross-origin request");
     }
     const url = new URL(request.url ?? "/", `http://127.0.0.1:${port}`);
-    const source = authenticate({ headers: request.headers, url }, port, token);
-    if (source === null) {
-      return sendText(response, 401, "Unauthorized: open the URL printed by `cairn serve`");
+    const path = authenticatedPath(request.headers, url.pathname, token);
+    if (path === null) {
+      return sendText(response, 401, "Unauthorized: open the URL that `cairn serve` printed");
     }
-    if (source === "url") {
-      response.setHeader(
-        "Set-Cookie",
-        `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`,
-      );
-    }
-
-    if (url.pathname.startsWith("/api/call/")) {
-      if (request.method !== "POST") return sendText(response, 405, "Use POST");
-      if (!String(request.headers["content-type"] ?? "").startsWith("application/json")) {
-        return sendText(response, 415, "Send JSON (Content-Type: application/json)");
-      }
-      const name = decodeURIComponent(url.pathname.slice("/api/call/".length));
-      const body = await readBody(request);
-      let input: unknown;
-      try {
-        input = body.length ? JSON.parse(body) : {};
-      } catch {
-        return sendJson(response, 400, {
-          ok: false,
-          error: { code: "bad_input", message: "the request body is not valid JSON" },
-        });
-      }
-      return sendJson(response, 200, options.core.call(name, input));
-    }
-    if (url.pathname === "/api/events") {
-      response.writeHead(200, {
-        "Content-Type": "text/event-stream",
-        "Cache-Control": "no-store",
-        Connection: "keep-alive",
-      });
-      response.write(": connected\n\n");
-      eventStreams.add(response);
-      request.on("close", () => eventStreams.delete(response));
-      return;
-    }
+    if (path.startsWith("/api/call/")) return handleCall(request, response, path);
+    if (path === "/api/events") return openEventStream(request, response);
     if (request.method !== "GET" && request.method !== "HEAD") {
       return sendText(response, 405, "Method not allowed");
     }
-    const file = resolveStaticFile(options.staticDir, url.pathname);
+    if (path === "/" && url.pathname === `/${token}`) {
+      // Relative asset URLs need the trailing slash.
+      response.writeHead(308, { Location: `/${token}/` });
+      return void response.end();
+    }
+    const file = resolveStaticFile(options.staticDir, path);
     if (!file) return sendText(response, 404, "Not found");
     response.writeHead(200, { "Content-Type": contentTypeFor(file), "Cache-Control": "no-cache" });
     response.end(request.method === "HEAD" ? undefined : readFileSync(file));
+  }
+
+  async function handleCall(
+    request: IncomingMessage,
+    response: ServerResponse,
+    path: string,
+  ): Promise<void> {
+    if (request.method !== "POST") return sendText(response, 405, "Use POST");
+    if (!String(request.headers["content-type"] ?? "").startsWith("application/json")) {
+      return sendText(response, 415, "Send JSON (Content-Type: application/json)");
+    }
+    const name = safeDecode(path.slice("/api/call/".length));
+    if (name === null) return sendError(response, 400, "the operation name is not valid");
+    if (Number(request.headers["content-length"] ?? 0) > MAX_BODY_BYTES) {
+      return sendError(response, 413, "the request is too large");
+    }
+    const body = await readBody(request);
+    if (body === null) return sendError(response, 413, "the request is too large");
+    let input: unknown;
+    try {
+      input = body.length ? JSON.parse(body) : {};
+    } catch {
+      return sendError(response, 400, "the request body is not valid JSON");
+    }
+    return sendJson(response, 200, options.core.call(name, input));
+  }
+
+  function openEventStream(request: IncomingMessage, response: ServerResponse): void {
+    response.writeHead(200, {
+      "Content-Type": "text/event-stream",
+      "Cache-Control": "no-store",
+      Connection: "keep-alive",
+    });
+    response.write(": connected\n\n");
+    eventStreams.add(response);
+    request.on("close", () => eventStreams.delete(response));
   }
 
   function broadcast(event: ApiEventName, payload: unknown): void {
@@ -118,7 +125,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   port = (server.address() as AddressInfo).port;
 
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    url: `http://127.0.0.1:${port}/${token}/`,
     port,
     token,
     close: () =>
@@ -154,20 +161,30 @@ function sendText(response: ServerResponse, status: number, text: string): void 
   response.end(text + "\n");
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
+function sendError(response: ServerResponse, status: number, message: string): void {
+  sendJson(response, status, { ok: false, error: { code: "bad_input", message } });
+}
+
+function safeDecode(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
+/** The body as text, or null when it passes the size limit (the rest is discarded). */
+function readBody(request: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error("request body too large"));
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
-    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    request.on("end", () =>
+      resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString("utf8")),
+    );
     request.on("error", reject);
   });
 }

@@ -5,7 +5,7 @@
  */
 import type { CairnBridge } from "../../../shared/api/bridge.ts";
 import type { ApiEventName, ApiEvents } from "../../../shared/api/contract.ts";
-import type { Result } from "../../../shared/api/errors.ts";
+import type { ApiError, Result } from "../../../shared/api/errors.ts";
 
 declare global {
   interface Window {
@@ -18,45 +18,36 @@ export interface Transport {
   on<E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
 }
 
-const TOKEN_KEY = "cairn.token";
-
-/** The browser-mode token: from the URL on first load, then from this tab's storage. */
-function browserToken(): string {
-  const url = new URL(window.location.href);
-  const fromUrl = url.searchParams.get("token");
-  if (fromUrl) {
-    sessionStorage.setItem(TOKEN_KEY, fromUrl);
-    // Keep the token out of the address bar, history and screenshots.
-    url.searchParams.delete("token");
-    window.history.replaceState(null, "", url.pathname + url.search + url.hash);
-    return fromUrl;
-  }
-  return sessionStorage.getItem(TOKEN_KEY) ?? "";
-}
-
+/**
+ * Browser mode serves the app under `/<token>/`, so relative URLs carry the run's token
+ * on every request (see electron/core/http/guards.ts).
+ */
 function httpTransport(): Transport {
-  const token = browserToken();
   let events: EventSource | null = null;
   return {
     async call(name, input) {
-      const response = await fetch(`./api/call/${encodeURIComponent(name)}`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", "X-Cairn-Token": token },
-        body: JSON.stringify(input ?? {}),
-      });
-      if (response.status === 401) {
-        return {
-          ok: false,
-          error: {
-            code: "bad_input",
-            message: "This page's access token is missing or stale: open the URL Cairn printed.",
-          },
-        };
+      let response: Response;
+      try {
+        response = await fetch(`./api/call/${encodeURIComponent(name)}`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify(input ?? {}),
+        });
+      } catch {
+        return failure("io", "Cairn is not running any more: start it again and reload this page.");
       }
-      return (await response.json()) as Result<unknown>;
+      if (response.headers.get("Content-Type")?.startsWith("application/json")) {
+        return (await response.json()) as Result<unknown>;
+      }
+      if (response.status === 401) {
+        return failure("bad_input", "This page's address is stale: open the URL Cairn printed.");
+      }
+      return failure(
+        "internal",
+        `Cairn answered ${response.status}: ${(await response.text()).trim()}`,
+      );
     },
     on(event, listener) {
-      // The event stream authenticates with the cookie set on the first page load.
       events ??= new EventSource("./api/events");
       const handler = (message: MessageEvent<string>) =>
         listener(JSON.parse(message.data) as ApiEvents[typeof event]);
@@ -64,6 +55,10 @@ function httpTransport(): Transport {
       return () => events?.removeEventListener(event, handler);
     },
   };
+}
+
+function failure(code: ApiError["code"], message: string): Result<unknown> {
+  return { ok: false, error: { code, message } };
 }
 
 export function detectTransport(): Transport {
