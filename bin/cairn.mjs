@@ -4,5 +4,10 @@
 import { register } from "tsx/esm/api";
 
 register();
+// `cairn show FILE | head -1`: a reader that stops early is not an error.
+process.stdout.on("error", (error) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
 const { runCli } = await import("../electron/core/cli/main.ts");
 process.exitCode = await runCli(process.argv.slice(2));

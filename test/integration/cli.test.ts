@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cairn } from "../helpers/cli.ts";
@@ -55,6 +57,7 @@ describe("the cairn command", () => {
     [["show", "a.cairn", "b.cairn"], /expected one FILE argument/],
     [["show", "a.cairn", "--colour"], /Unknown option '--colour'/],
     [["serve", "x.cairn", "--port", "http"], /--port must be a number/],
+    [["serve", "x.cairn", "--port", ""], /--port must be a number/],
   ])("rejects bad arguments %j with exit code 2 and one line", (args, message) => {
     const run = cairn(args, tempDir());
     expect(run.status).toBe(2);
@@ -67,5 +70,23 @@ describe("the cairn command", () => {
     expect(run.status).toBe(1);
     expect(run.stderr.trim().split("\n")).toHaveLength(1);
     expect(run.stderr).toMatch(/does not exist/);
+  });
+
+  it("says so in one line when the port is taken, and leaves the project as one clean file", async () => {
+    const file = join(tempDir(), "sample.cairn");
+    cairn(["demo", file], tempDir());
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
+    const { port } = blocker.address() as AddressInfo;
+    try {
+      const run = cairn(["serve", file, "--port", String(port), "--no-open"], tempDir());
+      expect(run.status).toBe(1);
+      expect(run.stderr.trim()).toBe(
+        `cairn serve: port ${port} is in use; choose another with --port`,
+      );
+      expect(existsSync(`${file}-wal`)).toBe(false);
+    } finally {
+      blocker.close();
+    }
   });
 });

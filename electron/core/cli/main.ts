@@ -55,6 +55,10 @@ export async function runCli(argv: string[], output: Output = processOutput): Pr
       output.err(`cairn ${name}: ${error.message}`);
       return 1;
     }
-    throw error;
+    // Not the user's fault: still one line, with the details only on request.
+    const message = error instanceof Error ? error.message : String(error);
+    output.err(`cairn ${name}: unexpected error: ${message} (set CAIRN_DEBUG=1 for details)`);
+    if (process.env.CAIRN_DEBUG) output.err(error instanceof Error ? String(error.stack) : "");
+    return 1;
   }
 }

@@ -6,7 +6,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { appRoot } from "../paths.ts";
-import { UsageError } from "./args.ts";
+import { CairnError } from "../../../shared/api/errors.ts";
 import type { Output } from "./output.ts";
 import type * as Vite from "vite";
 
@@ -18,8 +18,9 @@ export async function ensureRendererBuilt(output: Output): Promise<string> {
   try {
     vite = await import("vite");
   } catch {
-    throw new UsageError(
-      "cairn serve: the interface is not built and Vite is not installed; run `npm install` and `npm run build:renderer`",
+    throw new CairnError(
+      "io",
+      "the interface is not built and Vite is not installed; run `npm install` and `npm run build:renderer`",
     );
   }
   output.err("Building the interface (first run only)…");

@@ -1,10 +1,11 @@
-import { spawn } from "node:child_process";
-import { createCore } from "../../core.ts";
-import { serve } from "../../http/server.ts";
+import { CairnError } from "../../../../shared/api/errors.ts";
+import { createCore, type Core } from "../../core.ts";
+import { serve, type RunningServer } from "../../http/server.ts";
 import { userDataDir } from "../../paths.ts";
 import { chooseStartupProject, openStartupProject } from "../../services/startup-project.ts";
 import { parse, UsageError } from "../args.ts";
 import type { Output } from "../output.ts";
+import { openInBrowser } from "../browser-opener.ts";
 import { ensureRendererBuilt } from "../renderer-build.ts";
 
 /**
@@ -22,43 +23,66 @@ export async function serveCommand(argv: string[], output: Output): Promise<void
   const staticDir = await ensureRendererBuilt(output);
 
   const core = createCore({ shell: "browser" });
-  openStartupProject(
-    core.session,
-    chooseStartupProject(positionals[0], core.recent, userDataDir()),
-  );
+  try {
+    openProject(core, positionals[0], output);
+    const server = await listen(core, staticDir, port);
+    output.out(server.url);
+    const open = core.session.currentSummary();
+    output.err(open ? `Serving ${open.path} (Ctrl+C to stop)` : "Serving Cairn (Ctrl+C to stop)");
+    const launcher = values["no-open"] ? null : openInBrowser(server.url);
+    await untilStopped();
+    launcher?.dispose();
+    await server.close();
+  } finally {
+    // Checkpoints the WAL and releases the lock, whatever ended the server.
+    core.shutdown();
+  }
+}
 
-  const server = await serve({ core, staticDir, port });
-  output.out(server.url);
-  output.err(`Serving ${core.session.summary().path} (Ctrl+C to stop)`);
-  if (!values["no-open"]) openInBrowser(server.url);
+/**
+ * A FILE named on the command line must open. Without one, a last project that cannot be
+ * opened now (moved, open elsewhere) is not fatal: the app starts without a project and
+ * the user picks one.
+ */
+function openProject(core: Core, given: string | undefined, output: Output): void {
+  const choice = chooseStartupProject(given, core.recent, userDataDir());
+  try {
+    openStartupProject(core.session, choice);
+  } catch (error) {
+    if (choice.kind === "given" || !(error instanceof CairnError)) throw error;
+    output.err(`cairn serve: not opening ${choice.path}: ${error.message}`);
+  }
+}
 
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
+async function listen(core: Core, staticDir: string, port: number): Promise<RunningServer> {
+  try {
+    return await serve({ core, staticDir, port });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EADDRINUSE") {
+      throw new CairnError("io", `port ${port} is in use; choose another with --port`);
+    }
+    if (code === "EACCES") {
+      throw new CairnError(
+        "io",
+        `not allowed to listen on port ${port}; choose another with --port`,
+      );
+    }
+    throw error;
+  }
+}
+
+function untilStopped(): Promise<void> {
+  return new Promise((resolve) => {
+    for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.once(signal, resolve);
   });
-  await server.close();
-  core.shutdown();
 }
 
 function parsePort(value: string | undefined): number {
   if (value === undefined) return 0;
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  const port = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isInteger(port) || port > 65535) {
     throw new UsageError(`cairn serve: --port must be a number from 0 to 65535, not "${value}"`);
   }
   return port;
-}
-
-/** Best effort: a machine without a desktop browser just keeps the printed URL. */
-function openInBrowser(url: string): void {
-  const command =
-    process.platform === "darwin" ? "open" : process.platform === "win32" ? "explorer" : "xdg-open";
-  try {
-    const child = spawn(command, [url], { detached: true, stdio: "ignore" });
-    child.on("error", () => undefined);
-    child.unref();
-  } catch {
-    // No opener on this machine: the URL on stdout is enough.
-  }
 }
