@@ -33,6 +33,7 @@ import {
   decideNavigation,
   isAppUrl,
   projectPathFromArgv,
+  refusePageFileAccess,
   resolveAppFile,
   secureWebPreferences,
 } from "./window-security.ts";
@@ -179,6 +180,12 @@ function registerIpc(started: Core): void {
     if (typeof name !== "string") {
       return { ok: false, error: { code: "bad_input", message: "an operation name is required" } };
     }
+    const refusal = refusePageFileAccess(
+      name,
+      input,
+      started.recent.list().map((entry) => entry.path),
+    );
+    if (refusal) return { ok: false, error: { code: "bad_input", message: refusal } };
     return started.call(name, input);
   });
 }

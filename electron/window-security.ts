@@ -111,6 +111,32 @@ export function resolveAppFile(rootDir: string, requestUrl: string): string | nu
 
 export { contentTypeFor };
 
+/**
+ * In the desktop app, file paths come from native dialogs in the main process, never
+ * from the page: a page that could name any path could write files anywhere or open any
+ * file. So the page may create or copy nothing, and may open only a recent project (the
+ * welcome screen's list). Returns why a call is refused, or null when it may go ahead.
+ */
+export function refusePageFileAccess(
+  name: string,
+  input: unknown,
+  recentPaths: readonly string[],
+): string | null {
+  switch (name) {
+    case "project.create":
+    case "project.saveCopy":
+      return `${name} is done through the File menu in the desktop app`;
+    case "project.open": {
+      const path = (input as { path?: unknown } | null)?.path;
+      return typeof path === "string" && recentPaths.includes(path)
+        ? null
+        : "only a recent project can be opened from the page; use File › Open";
+    }
+    default:
+      return null;
+  }
+}
+
 /** Headers of every `app://` response: the CSP, and no MIME sniffing, referrers or framing. */
 export function appResponseHeaders(
   contentType: string,

@@ -6,25 +6,21 @@ import type { AnswerStatus } from "../domain.ts";
 
 /**
  * Placeholders survey respondents and tools write instead of an answer, compared after
- * trimming, lower-casing and dropping trailing dots. Kept short on purpose: a real
- * answer must never be mistaken for one ("No" answers a question; "no answer" does not).
+ * trimming, lower-casing and dropping trailing dots ("." and "n.a." match too). Kept
+ * short on purpose: a real answer must never be mistaken for one. "No", "None" or "Nil"
+ * answer a question such as "Any limitations?"; "no answer" does not.
  */
 const NON_RESPONSE_PLACEHOLDERS = new Set([
   "-",
   "--",
   "---",
   "/",
-  "x",
-  ".",
   "?",
+  "",
   "n/a",
   "na",
   "n.a",
   "n. a",
-  "n.a.",
-  "nil",
-  "none",
-  "null",
   "no answer",
   "no response",
   "not applicable",
@@ -33,6 +29,7 @@ const NON_RESPONSE_PLACEHOLDERS = new Set([
   "prefer not to say",
   "keine angabe",
   "k.a",
+  "k. a",
   "sans réponse",
   "sin respuesta",
 ]);
@@ -44,6 +41,6 @@ function normalise(text: string): string {
 export function detectAnswerStatus(text: string): AnswerStatus {
   if (text.trim() === "") return "empty";
   const normalised = normalise(text);
-  if (normalised === "" || NON_RESPONSE_PLACEHOLDERS.has(normalised)) return "non_response";
+  if (NON_RESPONSE_PLACEHOLDERS.has(normalised)) return "non_response";
   return "answered";
 }

@@ -6,7 +6,7 @@
  * input is validated at run time where it crosses a process boundary.
  */
 import { z } from "zod";
-import type { AnswerPage, CodeNode, ProjectSummary } from "../domain.ts";
+import type { AnswerPage, CodeNode, ProjectSummary, QuestionId } from "../domain.ts";
 
 /** Declares an entry: the result type is phantom, the input schema is real. */
 function entry<Output>() {
@@ -17,8 +17,21 @@ function entry<Output>() {
 }
 
 const nothing = z.object({}).strict();
-const filePath = z.string().trim().min(1, "a file path is required").max(4096);
-const id = z.number().int().positive();
+/**
+ * A full path: the core never guesses what a relative path is relative to (the server's
+ * working folder is not the user's).
+ */
+const filePath = z
+  .string()
+  .trim()
+  .min(1, "a file path is required")
+  .max(4096)
+  .regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, "use a full path (starting with / or a drive letter)");
+const questionId = z
+  .number()
+  .int()
+  .positive()
+  .transform((n) => n as QuestionId);
 
 export interface Capabilities {
   /** Which shell the renderer runs in; only menus and dialogs differ between them. */
@@ -52,7 +65,7 @@ export const api = {
   "answers.list": entry<AnswerPage>()(
     z
       .object({
-        questionId: id,
+        questionId,
         offset: z.number().int().min(0).default(0),
         limit: z.number().int().min(1).max(MAX_PAGE).default(200),
       })

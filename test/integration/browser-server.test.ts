@@ -148,6 +148,8 @@ describe("browser mode", () => {
       code: "not_found",
       message: "question 999 does not exist in this project",
     });
+    const relative = JSON.parse((await api(s, "project.saveCopy", { path: "copy.cairn" })).body);
+    expect(relative.error.message).toMatch(/use a full path/);
     const badName = await send(s, "/api/call/%E0", {
       method: "POST",
       headers: { "Content-Type": "application/json", "X-Cairn-Token": s.token },

@@ -7,9 +7,20 @@ describe("telling answers from blanks and placeholders", () => {
     expect(detectAnswerStatus("  \n\t ")).toBe("empty");
   });
 
-  it.each(["-", "n/a", "N/A", " no answer ", "Not applicable.", "/", "k.A.", "---"])(
-    "treats %j as a non-response",
-    (text) => expect(detectAnswerStatus(text)).toBe("non_response"),
+  it.each([
+    "-",
+    "n/a",
+    "N/A",
+    "n.a.",
+    ".",
+    "...",
+    " no answer ",
+    "Not applicable.",
+    "/",
+    "k.A.",
+    "---",
+  ])("treats %j as a non-response", (text) =>
+    expect(detectAnswerStatus(text)).toBe("non_response"),
   );
 
   it.each([

@@ -11,6 +11,7 @@ import {
   isAppUrl,
   isSafeExternalUrl,
   projectPathFromArgv,
+  refusePageFileAccess,
   resolveAppFile,
   secureWebPreferences,
 } from "../../electron/window-security.ts";
@@ -224,5 +225,35 @@ describe("a project named when Cairn is launched", () => {
     expect(projectPathFromArgv(["cairn"], false)).toBeUndefined();
     expect(projectPathFromArgv(["electron", "."], true)).toBeUndefined();
     expect(projectPathFromArgv(["cairn", "--inspect", "--no-sandbox"], false)).toBeUndefined();
+  });
+});
+
+describe("file access from the desktop page", () => {
+  const recent = ["/home/ana/survey.cairn"];
+
+  it("lets the welcome screen reopen a recent project", () => {
+    expect(
+      refusePageFileAccess("project.open", { path: "/home/ana/survey.cairn" }, recent),
+    ).toBeNull();
+  });
+
+  it("refuses to open any other path the page names", () => {
+    expect(refusePageFileAccess("project.open", { path: "/etc/passwd" }, recent)).toMatch(
+      /only a recent project/,
+    );
+    expect(refusePageFileAccess("project.open", null, recent)).toMatch(/only a recent project/);
+  });
+
+  it("refuses to create or copy files from the page (the File menu does that)", () => {
+    expect(refusePageFileAccess("project.create", { path: "/tmp/x.cairn" }, recent)).toMatch(
+      /File menu/,
+    );
+    expect(refusePageFileAccess("project.saveCopy", { path: "/tmp/x.cairn" }, recent)).toMatch(
+      /File menu/,
+    );
+  });
+
+  it("leaves every other call to the core's own validation", () => {
+    expect(refusePageFileAccess("answers.list", { questionId: 1 }, recent)).toBeNull();
   });
 });

@@ -8,7 +8,6 @@ import type {
   ApiParsedInput,
   Capabilities,
 } from "../../../shared/api/contract.ts";
-import type { QuestionId } from "../../../shared/domain.ts";
 import { codeTree } from "../db/codes.ts";
 import { listAnswers } from "../services/answers.ts";
 import type { ProjectSession } from "../services/project-session.ts";
@@ -41,6 +40,6 @@ export function createHandlers({ session, recent, capabilities }: HandlerDeps): 
     "codes.tree": () => codeTree(session.db()),
 
     "answers.list": ({ questionId, offset, limit }) =>
-      listAnswers(session.db(), questionId as QuestionId, offset, limit),
+      listAnswers(session.db(), questionId, offset, limit),
   };
 }

@@ -22,9 +22,12 @@ export function App() {
     void init();
   }, [init]);
 
+  // A new list only for another project or question; edits to this one (later) update
+  // rows in place rather than jumping back to the top.
+  const projectPath = summary?.path ?? null;
   useEffect(() => {
-    void showAnswers(selectedQuestionId);
-  }, [summary, selectedQuestionId, showAnswers]);
+    void showAnswers(projectPath === null ? null : selectedQuestionId);
+  }, [projectPath, selectedQuestionId, showAnswers]);
 
   useEffect(() => {
     document.title = summary ? `${summary.name} – Cairn` : "Cairn";

@@ -26,6 +26,7 @@ export const useAnswers = create<AnswersState>()((set, get) => ({
   error: null,
 
   async show(questionId) {
+    generation++;
     set({ questionId, total: 0, rows: [], error: null, loading: questionId !== null });
     if (questionId === null) return;
     await fetchPage(questionId, 0);
@@ -39,17 +40,25 @@ export const useAnswers = create<AnswersState>()((set, get) => ({
   },
 }));
 
+/**
+ * Bumped whenever the list is reset (another question, another project): a page that
+ * arrives for an older list is dropped. Question ids alone would not do, since every
+ * project numbers its questions from 1.
+ */
+let generation = 0;
+
 async function fetchPage(questionId: QuestionId, offset: number): Promise<void> {
+  const asked = generation;
   try {
     const page = await call("answers.list", { questionId, offset, limit: PAGE_SIZE });
-    // A slow page for a question the user already left is dropped.
-    if (useAnswers.getState().questionId !== questionId) return;
+    if (asked !== generation) return;
     useAnswers.setState((state) => ({
       total: page.total,
       rows: offset === 0 ? page.rows : [...state.rows, ...page.rows],
       loading: false,
     }));
   } catch (error) {
+    if (asked !== generation) return;
     useAnswers.setState({ loading: false, error: errorMessage(error) });
   }
 }

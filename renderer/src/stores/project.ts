@@ -45,13 +45,18 @@ export function indexCodes(nodes: readonly CodeNode[]): Map<CodeId, CodeInfo> {
 }
 
 let initialised = false;
+let adoptions = 0;
 
 export const useProject = create<ProjectState>()((set, get) => {
   /** Takes in a (possibly new) project summary and reloads what depends on it. */
   async function adopt(summary: ProjectSummary | null): Promise<void> {
+    // The change event and the call's own reply can both bring a summary: the last one
+    // asked for wins, and an older reply never pairs its codebook with a newer project.
+    const generation = ++adoptions;
+    const codes = summary ? await call("codes.tree", {}) : [];
+    if (generation !== adoptions) return;
     const previous = get();
     const samePath = previous.summary?.path === summary?.path;
-    const codes = summary ? await call("codes.tree", {}) : [];
     const stillThere =
       samePath && summary?.questions.some((q) => q.id === previous.selectedQuestionId);
     set({
