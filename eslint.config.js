@@ -75,6 +75,11 @@ export default tseslint.config(
               group: ["react", "react-dom", "slate*", "zustand"],
               message: "The core runs without a DOM.",
             },
+            {
+              // electron/core/x.ts importing ../main.ts (the shell) would bring electron in.
+              regex: "^(\\.\\./)+(main|preload|menu|dialogs|window-security)(\\.ts)?$",
+              message: "The core never imports the Electron shell.",
+            },
           ],
         },
       ],

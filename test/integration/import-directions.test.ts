@@ -21,6 +21,10 @@ describe("import directions", () => {
   });
 
   it("the core never imports electron or the renderer", async () => {
+    expect(await lintAs("electron/core/x.ts", 'import "../main.ts";\n')).not.toEqual([]);
+    expect(
+      await lintAs("electron/core/http/x.ts", 'import "../../window-security.ts";\n'),
+    ).not.toEqual([]);
     expect(
       await lintAs("electron/core/x.ts", 'import { app } from "electron";\napp;\n'),
     ).not.toEqual([]);
