@@ -13,7 +13,7 @@ import { detectAnswerStatus } from "../shared/answers/status.ts";
 import { insertAnswer } from "../electron/core/db/answers.ts";
 import { insertCode } from "../electron/core/db/codes.ts";
 import { ensureCoder } from "../electron/core/db/coders.ts";
-import { loadMigrations } from "../electron/core/db/migrations.ts";
+import { bundledMigrations } from "../electron/core/db/migrations.ts";
 import { insertQuestion } from "../electron/core/db/questions.ts";
 import {
   ensureAttribute,
@@ -21,7 +21,6 @@ import {
   setRespondentAttribute,
 } from "../electron/core/db/respondents.ts";
 import { insertSegment } from "../electron/core/db/segments.ts";
-import { migrationsDir } from "../electron/core/paths.ts";
 import { listAnswers } from "../electron/core/services/answers.ts";
 import { ProjectSession } from "../electron/core/services/project-session.ts";
 import { sampleData } from "../electron/core/services/sample-project.ts";
@@ -42,7 +41,7 @@ function median(values: number[]): number {
 
 const dir = mkdtempSync(join(tmpdir(), "cairn-bench-"));
 const file = join(dir, "bench.cairn");
-const migrations = loadMigrations(migrationsDir());
+const migrations = bundledMigrations();
 const texts = sampleData().respondents.flatMap((r) => Object.values(r.answers));
 
 try {

@@ -10,15 +10,11 @@ import {
   type OpenDialogOptions,
   type SaveDialogOptions,
 } from "electron";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { CairnError } from "../shared/api/errors.ts";
+import { copyPathFor, PROJECT_EXTENSION, withProjectExtension } from "../shared/project-files.ts";
 
-const PROJECT_FILTERS: FileFilter[] = [{ name: "Cairn projects", extensions: ["cairn"] }];
-
-/** GTK's save dialog does not append the filter's extension: do it here. */
-export function withCairnExtension(path: string): string {
-  return /\.cairn$/i.test(path) ? path : `${path}.cairn`;
-}
+const PROJECT_FILTERS: FileFilter[] = [{ name: "Cairn projects", extensions: [PROJECT_EXTENSION] }];
 
 async function askSavePath(
   window: BrowserWindow | null,
@@ -27,7 +23,8 @@ async function askSavePath(
   const result = window
     ? await dialog.showSaveDialog(window, options)
     : await dialog.showSaveDialog(options);
-  return result.canceled || !result.filePath ? null : withCairnExtension(result.filePath);
+  // GTK's save dialog does not append the filter's extension: do it here.
+  return result.canceled || !result.filePath ? null : withProjectExtension(result.filePath);
 }
 
 export function chooseNewProjectPath(window: BrowserWindow | null): Promise<string | null> {
@@ -47,7 +44,7 @@ export function chooseCopyPath(
   return askSavePath(window, {
     title: "Save a copy as",
     buttonLabel: "Save copy",
-    defaultPath: join(dirname(currentPath), copyName(currentPath)),
+    defaultPath: copyPathFor(currentPath),
     filters: PROJECT_FILTERS,
     properties: ["createDirectory", "showOverwriteConfirmation"],
   });
@@ -63,11 +60,6 @@ export async function chooseProjectToOpen(window: BrowserWindow | null): Promise
     ? await dialog.showOpenDialog(window, options)
     : await dialog.showOpenDialog(options);
   return result.canceled ? null : (result.filePaths[0] ?? null);
-}
-
-function copyName(path: string): string {
-  const name = path.split(/[\\/]/).pop() ?? "project.cairn";
-  return name.replace(/(\.cairn)?$/i, " copy.cairn");
 }
 
 /**

@@ -7,8 +7,8 @@ import type { ApiName, Capabilities } from "../../shared/api/contract.ts";
 import type { Result } from "../../shared/api/errors.ts";
 import { dispatch } from "./api/dispatch.ts";
 import { createHandlers, type Handlers } from "./api/handlers.ts";
-import { loadMigrations } from "./db/migrations.ts";
-import { migrationsDir, userDataDir } from "./paths.ts";
+import { bundledMigrations } from "./db/migrations.ts";
+import { userDataDir } from "./paths.ts";
 import { ProjectSession } from "./services/project-session.ts";
 import { RecentProjects } from "./services/recent-projects.ts";
 
@@ -30,7 +30,7 @@ export interface Core {
 export const APP_VERSION = "0.1.0";
 
 export function createCore(options: CoreOptions): Core {
-  const migrations = loadMigrations(migrationsDir());
+  const migrations = bundledMigrations();
   const recent = new RecentProjects(options.userDataDir ?? userDataDir());
   const session = new ProjectSession({
     migrations,

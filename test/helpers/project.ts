@@ -1,13 +1,12 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { loadMigrations, type Migration } from "../../electron/core/db/migrations.ts";
-import { migrationsDir } from "../../electron/core/paths.ts";
+import { bundledMigrations, type Migration } from "../../electron/core/db/migrations.ts";
 import { ProjectSession } from "../../electron/core/services/project-session.ts";
 
 export const fixedClock = () => new Date("2026-11-24T09:00:00.000Z");
 
 export function appMigrations(): Migration[] {
-  return loadMigrations(migrationsDir());
+  return [...bundledMigrations()];
 }
 
 export function newSession(migrations: readonly Migration[] = appMigrations()): ProjectSession {

@@ -1,10 +1,9 @@
 /** Opens a project for one CLI command and always closes it (releasing the lock). */
-import { loadMigrations } from "../db/migrations.ts";
-import { migrationsDir } from "../paths.ts";
+import { bundledMigrations } from "../db/migrations.ts";
 import { ProjectSession } from "../services/project-session.ts";
 
 export function withProject<T>(file: string, work: (session: ProjectSession) => T): T {
-  const session = new ProjectSession({ migrations: loadMigrations(migrationsDir()) });
+  const session = new ProjectSession({ migrations: bundledMigrations() });
   session.open(file);
   try {
     return work(session);
@@ -14,7 +13,7 @@ export function withProject<T>(file: string, work: (session: ProjectSession) => 
 }
 
 export function createProject(file: string, sample: boolean): string {
-  const session = new ProjectSession({ migrations: loadMigrations(migrationsDir()) });
+  const session = new ProjectSession({ migrations: bundledMigrations() });
   const summary = session.create(file, { sample });
   session.close();
   return summary.path;

@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CairnError } from "../../../shared/api/errors.ts";
+import { migrationsDir } from "../paths.ts";
 
 export interface Migration {
   readonly version: number;
@@ -52,4 +53,12 @@ export function assertSequence(migrations: readonly Migration[]): void {
   if (migrations.length === 0) {
     throw new CairnError("internal", "migrations: no migration files found");
   }
+}
+
+let bundled: Migration[] | null = null;
+
+/** The migrations shipped with this version of Cairn, read once per process. */
+export function bundledMigrations(): readonly Migration[] {
+  bundled ??= loadMigrations(migrationsDir());
+  return bundled;
 }

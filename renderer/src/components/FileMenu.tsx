@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef, useState } from "react";
 import type { RecentProject } from "../../../shared/api/contract.ts";
+import { copyPathFor, fileNameOf, withProjectExtension } from "../../../shared/project-files.ts";
 import { call, errorMessage } from "../api/client.ts";
 import { useProject } from "../stores/project.ts";
 import { PathDialog } from "./PathDialog.tsx";
@@ -61,7 +62,7 @@ export function FileMenu() {
               title={entry.exists ? entry.path : `${entry.path} (missing)`}
               onClick={() => choose(() => void openProject(entry.path))}
             >
-              {fileName(entry.path)}
+              {fileNameOf(entry.path)}
             </button>
           ))}
           <hr />
@@ -88,7 +89,7 @@ export function FileMenu() {
           onCancel={() => setDialog(null)}
           onSubmit={(path) => {
             setDialog(null);
-            void createProject(withExtension(path));
+            void createProject(withProjectExtension(path));
           }}
         />
       )}
@@ -107,11 +108,11 @@ export function FileMenu() {
         <PathDialog
           title="Save a copy as"
           action="Save copy"
-          initial={summary.path.replace(/\.cairn$/, " copy.cairn")}
+          initial={copyPathFor(summary.path)}
           onCancel={() => setDialog(null)}
           onSubmit={(path) => {
             setDialog(null);
-            void saveCopy(withExtension(path)).then(
+            void saveCopy(withProjectExtension(path)).then(
               (saved) => saved && setNotice(`Saved a copy to ${saved}`),
             );
           }}
@@ -127,12 +128,4 @@ export function FileMenu() {
       )}
     </div>
   );
-}
-
-function fileName(path: string): string {
-  return path.split(/[\\/]/).pop() ?? path;
-}
-
-function withExtension(path: string): string {
-  return /\.cairn$/i.test(path) ? path : `${path}.cairn`;
 }
