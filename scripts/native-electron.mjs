@@ -25,6 +25,7 @@ import {
   mkdtempSync,
   readFileSync,
   rmSync,
+  writeFileSync,
 } from "node:fs";
 import { createRequire } from "node:module";
 import { homedir, tmpdir } from "node:os";
@@ -119,12 +120,20 @@ if (version === null) {
 }
 
 const target = join(root, ".native", `electron-${version}`, "better_sqlite3.node");
-if (existsSync(target)) {
+const source = dirname(require.resolve("better-sqlite3/package.json", { paths: [root] }));
+// The build is for one Electron (the folder) and one better-sqlite3 (this stamp): after
+// upgrading better-sqlite3 the old build must not keep loading, so it is rebuilt.
+const stamp = `${target}.better-sqlite3-version`;
+const sqliteVersion = JSON.parse(readFileSync(join(source, "package.json"), "utf8")).version;
+if (
+  existsSync(target) &&
+  existsSync(stamp) &&
+  readFileSync(stamp, "utf8").trim() === sqliteVersion
+) {
   console.log(`native:electron: ${target} is up to date`);
   process.exit(0);
 }
 
-const source = dirname(require.resolve("better-sqlite3/package.json", { paths: [root] }));
 const work = mkdtempSync(join(tmpdir(), "cairn-native-"));
 try {
   const copy = join(work, "better-sqlite3");
@@ -158,7 +167,8 @@ try {
   // Only a build that compiled (and loaded, where Electron can run) is kept.
   mkdirSync(dirname(target), { recursive: true });
   copyFileSync(built, target);
-  console.log(`native:electron: wrote ${target}`);
+  writeFileSync(stamp, `${sqliteVersion}\n`);
+  console.log(`native:electron: wrote ${target} (better-sqlite3 ${sqliteVersion})`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -3,11 +3,17 @@
 // Without FILE, the last project opened is shown, or the built-in sample project.
 import { spawn, spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const require = createRequire(import.meta.url);
 const root = fileURLToPath(new URL("..", import.meta.url));
-const args = process.argv.slice(2);
+// npm runs scripts from the package folder; a project path the user typed is relative
+// to where they typed it (INIT_CWD).
+const userCwd = process.env.INIT_CWD ?? process.cwd();
+const args = process.argv
+  .slice(2)
+  .map((arg) => (arg.startsWith("-") ? arg : resolve(userCwd, arg)));
 
 /** The Electron binary, or null when the package or its downloaded runtime is missing. */
 function electronBinary() {
