@@ -52,9 +52,15 @@ describe("the File menu in browser mode", () => {
     expect(await page.getByText("No questions yet").count()).toBe(1);
   });
 
-  it("closes the project and reopens the first one from Open recent", async () => {
+  it("closes the project, then starts a new one from the welcome screen", async () => {
     await menu("Close project");
     await expect.poll(() => page.getByRole("heading", { name: "No project open" }).count()).toBe(1);
+    await page.getByRole("button", { name: "New project…" }).click();
+    await answerDialog(join(dir, "wave three"));
+    await expect.poll(() => page.locator(".project-title").textContent()).toContain("wave three");
+  });
+
+  it("reopens the first project from Open recent", async () => {
     await menu("members.cairn");
     await expect
       .poll(() => page.locator(".project-title").textContent())

@@ -8,6 +8,7 @@ import { useAnswers } from "../stores/answers.ts";
 import { useProject } from "../stores/project.ts";
 import { AnswerList } from "./AnswerList.tsx";
 import { CodeTree } from "./CodeTree.tsx";
+import { FileDialogs } from "./FileDialogs.tsx";
 import { FileMenu } from "./FileMenu.tsx";
 import { QuestionHeader } from "./QuestionHeader.tsx";
 import { QuestionList } from "./QuestionList.tsx";
@@ -40,6 +41,7 @@ export function App() {
           <img src="./cairn.svg" alt="" width={22} height={22} /> Cairn
         </span>
         {capabilities && !capabilities.nativeMenus && <FileMenu />}
+        {capabilities && !capabilities.nativeMenus && <FileDialogs />}
         {summary && (
           <span className="project-title" title={summary.path}>
             {summary.name}

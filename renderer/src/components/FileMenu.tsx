@@ -4,30 +4,27 @@
  */
 import { useEffect, useRef, useState } from "react";
 import type { RecentProject } from "../../../shared/api/contract.ts";
-import { copyPathFor, fileNameOf, withProjectExtension } from "../../../shared/project-files.ts";
+import { fileNameOf } from "../../../shared/project-files.ts";
 import { call, errorMessage } from "../api/client.ts";
+import { useFileDialogs } from "../stores/file-dialogs.ts";
 import { useProject } from "../stores/project.ts";
-import { PathDialog } from "./PathDialog.tsx";
-
-type Dialog = "new" | "open" | "copy" | null;
 
 export function FileMenu() {
   const [open, setOpen] = useState(false);
-  const [dialog, setDialog] = useState<Dialog>(null);
   const [recent, setRecent] = useState<readonly RecentProject[]>([]);
-  const [notice, setNotice] = useState<string | null>(null);
-  const { summary, openProject, createProject, closeProject, saveCopy } = useProject();
+  const { summary, openProject, closeProject } = useProject();
+  const { show: showDialog, tell } = useFileDialogs();
   const menuRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (!open) return;
-    call("project.recent", {}).then(setRecent, (e: unknown) => setNotice(errorMessage(e)));
+    call("project.recent", {}).then(setRecent, (e: unknown) => tell(errorMessage(e)));
     const close = (event: MouseEvent) => {
       if (!menuRef.current?.contains(event.target as Node)) setOpen(false);
     };
     document.addEventListener("mousedown", close);
     return () => document.removeEventListener("mousedown", close);
-  }, [open]);
+  }, [open, tell]);
 
   const choose = (action: () => void) => {
     setOpen(false);
@@ -46,10 +43,10 @@ export function FileMenu() {
       </button>
       {open && (
         <div className="menu" role="menu">
-          <button role="menuitem" onClick={() => choose(() => setDialog("new"))}>
+          <button role="menuitem" onClick={() => choose(() => showDialog("new"))}>
             New project…
           </button>
-          <button role="menuitem" onClick={() => choose(() => setDialog("open"))}>
+          <button role="menuitem" onClick={() => choose(() => showDialog("open"))}>
             Open…
           </button>
           <div className="menu-label">Open recent</div>
@@ -69,7 +66,7 @@ export function FileMenu() {
           <button
             role="menuitem"
             disabled={!summary}
-            onClick={() => choose(() => setDialog("copy"))}
+            onClick={() => choose(() => showDialog("copy"))}
           >
             Save a copy as…
           </button>
@@ -79,50 +76,6 @@ export function FileMenu() {
             onClick={() => choose(() => void closeProject())}
           >
             Close project
-          </button>
-        </div>
-      )}
-      {dialog === "new" && (
-        <PathDialog
-          title="New project"
-          action="Create"
-          onCancel={() => setDialog(null)}
-          onSubmit={(path) => {
-            setDialog(null);
-            void createProject(withProjectExtension(path));
-          }}
-        />
-      )}
-      {dialog === "open" && (
-        <PathDialog
-          title="Open project"
-          action="Open"
-          onCancel={() => setDialog(null)}
-          onSubmit={(path) => {
-            setDialog(null);
-            void openProject(path);
-          }}
-        />
-      )}
-      {dialog === "copy" && summary && (
-        <PathDialog
-          title="Save a copy as"
-          action="Save copy"
-          initial={copyPathFor(summary.path)}
-          onCancel={() => setDialog(null)}
-          onSubmit={(path) => {
-            setDialog(null);
-            void saveCopy(withProjectExtension(path)).then(
-              (saved) => saved && setNotice(`Saved a copy to ${saved}`),
-            );
-          }}
-        />
-      )}
-      {notice && (
-        <div className="toast" role="status">
-          {notice}
-          <button type="button" aria-label="Dismiss" onClick={() => setNotice(null)}>
-            ×
           </button>
         </div>
       )}
