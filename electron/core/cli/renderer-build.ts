@@ -10,9 +10,13 @@ import { CairnError } from "../../../shared/api/errors.ts";
 import type { Output } from "./output.ts";
 import type * as Vite from "vite";
 
+export function rendererDir(): string {
+  return join(appRoot(), "renderer", "dist");
+}
+
 export async function ensureRendererBuilt(output: Output): Promise<string> {
   const root = appRoot();
-  const staticDir = join(root, "renderer", "dist");
+  const staticDir = rendererDir();
   if (existsSync(join(staticDir, "index.html"))) return staticDir;
   let vite: typeof Vite;
   try {

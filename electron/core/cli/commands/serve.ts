@@ -6,7 +6,7 @@ import { chooseStartupProject, openStartupProject } from "../../services/startup
 import { parse, UsageError } from "../args.ts";
 import type { Output } from "../output.ts";
 import { openInBrowser } from "../browser-opener.ts";
-import { ensureRendererBuilt } from "../renderer-build.ts";
+import { ensureRendererBuilt, rendererDir } from "../renderer-build.ts";
 
 /**
  * `cairn serve [FILE] [--port N] [--no-open]`: browser mode. The first line on stdout is
@@ -20,12 +20,15 @@ export async function serveCommand(argv: string[], output: Output): Promise<void
   });
   if (positionals.length > 1) throw new UsageError("cairn serve: expected at most one FILE");
   const port = parsePort(values.port);
-  const staticDir = await ensureRendererBuilt(output);
+  const staticDir = rendererDir();
 
   const core = createCore({ shell: "browser" });
   try {
     openProject(core, positionals[0], output);
     const server = await listen(core, staticDir, port);
+    // Built (once, in a development checkout) after the port is known to be free, before
+    // anyone is given the URL.
+    await ensureRendererBuilt(output);
     output.out(server.url);
     const open = core.session.currentSummary();
     output.err(open ? `Serving ${open.path} (Ctrl+C to stop)` : "Serving Cairn (Ctrl+C to stop)");
