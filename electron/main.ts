@@ -95,8 +95,8 @@ function start(): void {
   const started = createCore({ shell: "desktop" });
   core = started;
   registerIpc(started);
+  started.onEvent((event, payload) => sendEvent(event, payload));
   started.session.onChange((summary) => {
-    sendEvent("project.changed", summary);
     showProjectInTitle(summary);
     refreshMenu(started);
   });
@@ -165,29 +165,35 @@ function serveRenderer(root: string): void {
 }
 
 function registerIpc(started: Core): void {
-  ipcMain.handle(IPC_CALL_CHANNEL, (event, name: unknown, input: unknown): Result<unknown> => {
-    const frame = event.senderFrame;
-    const trusted =
-      frame !== null &&
-      frame.parent === null &&
-      isAppUrl(frame.url) &&
-      mainWindow !== null &&
-      event.sender === mainWindow.webContents;
-    if (!trusted) {
-      console.warn(`cairn: refused an IPC call from ${frame?.url ?? "a destroyed frame"}`);
-      throw new Error("this page may not call Cairn");
-    }
-    if (typeof name !== "string") {
-      return { ok: false, error: { code: "bad_input", message: "an operation name is required" } };
-    }
-    const refusal = refusePageFileAccess(
-      name,
-      input,
-      started.recent.list().map((entry) => entry.path),
-    );
-    if (refusal) return { ok: false, error: { code: "bad_input", message: refusal } };
-    return started.call(name, input);
-  });
+  ipcMain.handle(
+    IPC_CALL_CHANNEL,
+    async (event, name: unknown, input: unknown): Promise<Result<unknown>> => {
+      const frame = event.senderFrame;
+      const trusted =
+        frame !== null &&
+        frame.parent === null &&
+        isAppUrl(frame.url) &&
+        mainWindow !== null &&
+        event.sender === mainWindow.webContents;
+      if (!trusted) {
+        console.warn(`cairn: refused an IPC call from ${frame?.url ?? "a destroyed frame"}`);
+        throw new Error("this page may not call Cairn");
+      }
+      if (typeof name !== "string") {
+        return {
+          ok: false,
+          error: { code: "bad_input", message: "an operation name is required" },
+        };
+      }
+      const refusal = refusePageFileAccess(
+        name,
+        input,
+        started.recent.list().map((entry) => entry.path),
+      );
+      if (refusal) return { ok: false, error: { code: "bad_input", message: refusal } };
+      return started.call(name, input);
+    },
+  );
 }
 
 function sendEvent<E extends ApiEventName>(event: E, payload: ApiEvents[E]): void {

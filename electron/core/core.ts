@@ -3,11 +3,12 @@
  * project session and the API handlers. Every transport (desktop IPC, browser mode,
  * tests) builds one of these and calls `call`.
  */
-import type { ApiName, Capabilities } from "../../shared/api/contract.ts";
+import type { ApiEventName, ApiEvents, ApiName, Capabilities } from "../../shared/api/contract.ts";
 import type { Result } from "../../shared/api/errors.ts";
 import { dispatch } from "./api/dispatch.ts";
 import { createHandlers, type Handlers } from "./api/handlers.ts";
 import { bundledMigrations } from "./db/migrations.ts";
+import { ImportJobs } from "./import/import-service.ts";
 import { userDataDir } from "./paths.ts";
 import { ProjectSession } from "./services/project-session.ts";
 import { RecentProjects } from "./services/recent-projects.ts";
@@ -22,10 +23,15 @@ export interface Core {
   readonly session: ProjectSession;
   readonly recent: RecentProjects;
   readonly handlers: Handlers;
-  call(name: ApiName | string, input: unknown): Result<unknown>;
+  readonly imports: ImportJobs;
+  call(name: ApiName | string, input: unknown): Promise<Result<unknown>>;
+  /** Every event for the renderer (project changes, import progress). */
+  onEvent(listener: EventListener): () => void;
   /** Closes the open project, releasing its lock. */
   shutdown(): void;
 }
+
+export type EventListener = <E extends ApiEventName>(event: E, payload: ApiEvents[E]) => void;
 
 export const APP_VERSION = "0.1.0";
 
@@ -37,9 +43,16 @@ export function createCore(options: CoreOptions): Core {
     recent,
     ...(options.now ? { now: options.now } : {}),
   });
+  const listeners = new Set<EventListener>();
+  const emit: EventListener = (event, payload) => {
+    for (const listener of listeners) listener(event, payload);
+  };
+  session.onChange((summary) => emit("project.changed", summary));
+  const imports = new ImportJobs(session, (progress) => emit("import.progress", progress));
   const handlers = createHandlers({
     session,
     recent,
+    imports,
     capabilities: {
       shell: options.shell,
       nativeMenus: options.shell === "desktop",
@@ -50,7 +63,15 @@ export function createCore(options: CoreOptions): Core {
     session,
     recent,
     handlers,
+    imports,
     call: (name, input) => dispatch(handlers, name, input),
-    shutdown: () => session.close(),
+    onEvent: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    shutdown: () => {
+      imports.cancel();
+      session.close({ force: true });
+    },
   };
 }

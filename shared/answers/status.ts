@@ -10,37 +10,56 @@ import type { AnswerStatus } from "../domain.ts";
  * short on purpose: a real answer must never be mistaken for one. "No", "None" or "Nil"
  * answer a question such as "Any limitations?"; "no answer" does not.
  */
-const NON_RESPONSE_PLACEHOLDERS = new Set([
+export const DEFAULT_NON_RESPONSES: readonly string[] = [
   "-",
   "--",
   "---",
   "/",
   "?",
-  "",
+  ".",
   "n/a",
   "na",
-  "n.a",
-  "n. a",
+  "n.a.",
+  "n. a.",
   "no answer",
   "no response",
   "not applicable",
   "not answered",
   "did not answer",
   "prefer not to say",
-  "keine angabe",
-  "k.a",
-  "k. a",
+  "keine Angabe",
+  "k.A.",
+  "k. A.",
   "sans réponse",
   "sin respuesta",
-]);
+];
 
-function normalise(text: string): string {
+/** The form placeholders are compared in: "  N/A. " and "n/a" are the same. */
+export function placeholderKey(text: string): string {
   return text.trim().toLocaleLowerCase("en").replace(/\s+/g, " ").replace(/\.+$/, "");
 }
 
-export function detectAnswerStatus(text: string): AnswerStatus {
+/** A set of placeholders ready for `detectAnswerStatus`. */
+export function nonResponseSet(placeholders: readonly string[]): ReadonlySet<string> {
+  return new Set(placeholders.map(placeholderKey));
+}
+
+const DEFAULT_SET = nonResponseSet(DEFAULT_NON_RESPONSES);
+
+/**
+ * The text an answer is stored with: line breaks inside are kept but written as LF
+ * (Windows exports use CRLF), and whitespace is trimmed at the ends only.
+ */
+export function normaliseAnswerText(raw: string): string {
+  return (raw.includes("\r") ? raw.replace(/\r\n?/g, "\n") : raw).trim();
+}
+
+export function detectAnswerStatus(
+  text: string,
+  placeholders: ReadonlySet<string> = DEFAULT_SET,
+): AnswerStatus {
   if (text.trim() === "") return "empty";
-  const normalised = normalise(text);
-  if (NON_RESPONSE_PLACEHOLDERS.has(normalised)) return "non_response";
-  return "answered";
+  // Placeholders are short; skip the normalising work for real answers.
+  if (text.length > 40) return "answered";
+  return placeholders.has(placeholderKey(text)) ? "non_response" : "answered";
 }

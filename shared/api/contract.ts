@@ -6,7 +6,15 @@
  * input is validated at run time where it crosses a process boundary.
  */
 import { z } from "zod";
-import type { AnswerPage, CodeNode, ProjectSummary, QuestionId } from "../domain.ts";
+import type { AnswerId, AnswerPage, CodeNode, ProjectSummary, QuestionId } from "../domain.ts";
+import type { ImportInspection, ImportProgress } from "../import/inspection.ts";
+import {
+  CONFLICT_POLICIES,
+  conflictDecisionSchema,
+  importMappingSchema,
+  importSourceSchema,
+  type ImportReport,
+} from "../import/mapping.ts";
 
 /** Declares an entry: the result type is phantom, the input schema is real. */
 function entry<Output>() {
@@ -71,6 +79,35 @@ export const api = {
       })
       .strict(),
   ),
+  /** The user's verdict on one answer: a real answer or a non-response placeholder. */
+  "answers.setStatus": entry<{ id: AnswerId; status: "answered" | "non_response" }>()(
+    z
+      .object({
+        answerId: z
+          .number()
+          .int()
+          .positive()
+          .transform((n) => n as AnswerId),
+        status: z.enum(["answered", "non_response"]),
+      })
+      .strict(),
+  ),
+  /** Reads the start of a file to import: columns, preview, the guessed mapping. */
+  "import.inspect": entry<ImportInspection>()(
+    z.object({ source: importSourceSchema, coder: z.string().trim().min(1).optional() }).strict(),
+  ),
+  /** Imports into the open project; progress comes as `import.progress` events. */
+  "import.run": entry<ImportReport>()(
+    z
+      .object({
+        source: importSourceSchema,
+        mapping: importMappingSchema,
+        onConflict: z.enum(CONFLICT_POLICIES).default("fail"),
+        decisions: z.array(conflictDecisionSchema).max(100_000).optional(),
+      })
+      .strict(),
+  ),
+  "import.cancel": entry<{ cancelled: boolean }>()(nothing),
 } as const;
 
 export type Api = typeof api;
@@ -91,6 +128,8 @@ export function isApiName(name: string): name is ApiName {
 export interface ApiEvents {
   /** The open project changed (opened, created, closed) or its content did. */
   "project.changed": ProjectSummary | null;
+  /** A running import's progress, after each batch of rows. */
+  "import.progress": ImportProgress;
 }
 export type ApiEventName = keyof ApiEvents;
-export const API_EVENT_NAMES: readonly ApiEventName[] = ["project.changed"];
+export const API_EVENT_NAMES: readonly ApiEventName[] = ["project.changed", "import.progress"];

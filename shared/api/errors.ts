@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   "not_a_project",
   "newer_version",
   "locked",
+  "busy",
+  "cancelled",
   "io",
   "internal",
 ] as const;

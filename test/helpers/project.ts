@@ -16,3 +16,14 @@ export function newSession(migrations: readonly Migration[] = appMigrations()): 
 export function fileHash(path: string): string {
   return createHash("sha256").update(readFileSync(path)).digest("hex");
 }
+
+/** Every row of every table, in a stable order: to prove that nothing changed. */
+export function snapshot(db: import("../../electron/core/db/project-file.ts").Db): string {
+  const tables = db
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+    .pluck()
+    .all() as string[];
+  return JSON.stringify(
+    tables.map((table) => [table, db.prepare(`SELECT * FROM "${table}" ORDER BY 1`).all()]),
+  );
+}

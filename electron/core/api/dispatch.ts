@@ -9,7 +9,11 @@ import { api, isApiName, type ApiName } from "../../../shared/api/contract.ts";
 import { CairnError, type Result } from "../../../shared/api/errors.ts";
 import type { Handlers } from "./handlers.ts";
 
-export function dispatch(handlers: Handlers, name: string, rawInput: unknown): Result<unknown> {
+export async function dispatch(
+  handlers: Handlers,
+  name: string,
+  rawInput: unknown,
+): Promise<Result<unknown>> {
   if (!isApiName(name)) {
     return { ok: false, error: { code: "bad_input", message: `unknown operation "${name}"` } };
   }
@@ -22,7 +26,7 @@ export function dispatch(handlers: Handlers, name: string, rawInput: unknown): R
   }
   try {
     const handler = handlers[name] as (input: unknown) => unknown;
-    return { ok: true, value: handler(parsed.data) };
+    return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
     return { ok: false, error: toApiError(name, error) };
   }

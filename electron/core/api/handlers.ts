@@ -8,22 +8,26 @@ import type {
   ApiParsedInput,
   Capabilities,
 } from "../../../shared/api/contract.ts";
+import { CairnError } from "../../../shared/api/errors.ts";
+import { getAnswer, setAnswerStatus } from "../db/answers.ts";
 import { codeTree } from "../db/codes.ts";
+import { inspectImport, type ImportJobs } from "../import/import-service.ts";
 import { listAnswers } from "../services/answers.ts";
 import type { ProjectSession } from "../services/project-session.ts";
 import type { RecentProjects } from "../services/recent-projects.ts";
 
 export type Handlers = {
-  readonly [N in ApiName]: (input: ApiParsedInput<N>) => ApiOutput<N>;
+  readonly [N in ApiName]: (input: ApiParsedInput<N>) => ApiOutput<N> | Promise<ApiOutput<N>>;
 };
 
 export interface HandlerDeps {
   readonly session: ProjectSession;
   readonly recent: RecentProjects;
   readonly capabilities: Capabilities;
+  readonly imports: ImportJobs;
 }
 
-export function createHandlers({ session, recent, capabilities }: HandlerDeps): Handlers {
+export function createHandlers({ session, recent, capabilities, imports }: HandlerDeps): Handlers {
   return {
     "app.capabilities": () => capabilities,
 
@@ -41,5 +45,22 @@ export function createHandlers({ session, recent, capabilities }: HandlerDeps): 
 
     "answers.list": ({ questionId, offset, limit }) =>
       listAnswers(session.db(), questionId, offset, limit),
+    "answers.setStatus": ({ answerId, status }) => {
+      const db = session.db();
+      const answer = getAnswer(db, answerId);
+      if (!answer) throw new CairnError("not_found", "that answer is not in this project");
+      if (answer.text.trim() === "") {
+        throw new CairnError("bad_input", "a blank answer stays blank: there is nothing to mark");
+      }
+      setAnswerStatus(db, answerId, status);
+      session.notifyChanged();
+      return { id: answerId, status };
+    },
+    "import.inspect": ({ source, coder }) => inspectImport(source, coder ? { coder } : {}),
+    "import.run": (request) => {
+      session.db(); // fails clearly when no project is open
+      return imports.run(request);
+    },
+    "import.cancel": () => ({ cancelled: imports.cancel() }),
   };
 }

@@ -7,6 +7,7 @@ import { CairnError } from "../../../shared/api/errors.ts";
 import { UsageError } from "./args.ts";
 import { codesCommand } from "./commands/codes.ts";
 import { createCommand } from "./commands/create.ts";
+import { importCommand } from "./commands/import.ts";
 import { serveCommand } from "./commands/serve.ts";
 import { showCommand } from "./commands/show.ts";
 import { processOutput, type Output } from "./output.ts";
@@ -18,6 +19,16 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   demo: { run: createCommand("demo"), usage: "demo FILE           write the sample project" },
   show: { run: showCommand, usage: "show FILE [--json]  questions and answer counts" },
   codes: { run: codesCommand, usage: "codes FILE [--json] the code tree" },
+  import: {
+    run: importCommand,
+    usage:
+      "import FILE SOURCE... [--sheet S] [--header-row N] [--id-field F] [--id-column C]\n" +
+      "        [--attribute-columns A,B] [--question-columns X,Y] [--ignore-columns ...]\n" +
+      '        [--code-columns COL[:QUESTION],... --coder NAME [--code-delimiter ";"]\n' +
+      '        [--code-separator ">"]] [--encoding E] [--delimiter D] [--non-response "-,n/a"]\n' +
+      "        [--on-conflict fail|keep|replace] [--dry-run] [--json]\n" +
+      "                      import answers from CSV/TSV, Excel or Word files",
+  },
   serve: {
     run: serveCommand,
     usage: "serve [FILE] [--port N] [--no-open]  open the app in a browser",

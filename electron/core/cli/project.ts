@@ -1,5 +1,7 @@
 /** Opens a project for one CLI command and always closes it (releasing the lock). */
+import { existsSync } from "node:fs";
 import { bundledMigrations } from "../db/migrations.ts";
+import { removeProjectFile } from "../db/project-file.ts";
 import { ProjectSession } from "../services/project-session.ts";
 
 export function withProject<T>(file: string, work: (session: ProjectSession) => T): T {
@@ -17,4 +19,26 @@ export function createProject(file: string, sample: boolean): string {
   const summary = session.create(file, { sample });
   session.close();
   return summary.path;
+}
+
+/**
+ * Opens a project for a command that writes to it, creating the file if it does not
+ * exist; a file created here is removed again if the work fails or writes nothing.
+ */
+export async function withNewOrExistingProject<T extends { applied: boolean }>(
+  file: string,
+  work: (session: ProjectSession) => Promise<T>,
+): Promise<T> {
+  const session = new ProjectSession({ migrations: bundledMigrations() });
+  const created = !existsSync(file);
+  if (created) session.create(file);
+  else session.open(file);
+  let result: T | undefined;
+  try {
+    result = await work(session);
+    return result;
+  } finally {
+    session.close();
+    if (created && !result?.applied) removeProjectFile(file);
+  }
 }

@@ -1,5 +1,6 @@
 import type { AnswerId, AnswerStatus, QuestionId, RespondentId } from "../../../shared/domain.ts";
 import type { Db } from "./project-file.ts";
+import { statement } from "./statements.ts";
 
 interface AnswerDbRow {
   id: number;
@@ -63,8 +64,57 @@ export interface NewAnswer {
 }
 
 export function insertAnswer(db: Db, answer: NewAnswer): AnswerId {
-  const result = db
-    .prepare("INSERT INTO answers (respondent_id, question_id, text, status) VALUES (?, ?, ?, ?)")
-    .run(answer.respondentId, answer.questionId, answer.text, answer.status);
+  const result = statement(
+    db,
+    "INSERT INTO answers (respondent_id, question_id, text, status) VALUES (?, ?, ?, ?)",
+  ).run(answer.respondentId, answer.questionId, answer.text, answer.status);
   return Number(result.lastInsertRowid) as AnswerId;
+}
+
+export function findAnswer(
+  db: Db,
+  respondentId: RespondentId,
+  questionId: QuestionId,
+): { id: AnswerId; text: string } | undefined {
+  return statement(
+    db,
+    "SELECT id, text FROM answers WHERE respondent_id = ? AND question_id = ?",
+  ).get(respondentId, questionId) as { id: AnswerId; text: string } | undefined;
+}
+
+/**
+ * Gives an answer new text (a new wave replaced it). Its coded passages no longer fit
+ * the text, so they go; the status is the new text's, no longer the user's choice.
+ */
+export function replaceAnswerText(db: Db, id: AnswerId, text: string, status: AnswerStatus): void {
+  statement(db, "DELETE FROM segments WHERE answer_id = ?").run(id);
+  statement(db, "UPDATE answers SET text = ?, status = ?, status_set_by_user = 0 WHERE id = ?").run(
+    text,
+    status,
+    id,
+  );
+}
+
+export function countSegmentsOfAnswer(db: Db, id: AnswerId): number {
+  return (
+    statement(db, "SELECT count(*) AS n FROM segments WHERE answer_id = ?").get(id) as {
+      n: number;
+    }
+  ).n;
+}
+
+export function getAnswer(
+  db: Db,
+  id: AnswerId,
+): { id: AnswerId; text: string; status: AnswerStatus } | undefined {
+  return statement(db, "SELECT id, text, status FROM answers WHERE id = ?").get(id) as
+    { id: AnswerId; text: string; status: AnswerStatus } | undefined;
+}
+
+/** The user's verdict on an answer: a real answer, or a placeholder for none. */
+export function setAnswerStatus(db: Db, id: AnswerId, status: AnswerStatus): void {
+  statement(db, "UPDATE answers SET status = ?, status_set_by_user = 1 WHERE id = ?").run(
+    status,
+    id,
+  );
 }

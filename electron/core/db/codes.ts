@@ -1,4 +1,5 @@
 import type { CodeId, CodeNode } from "../../../shared/domain.ts";
+import { codePathKey } from "../../../shared/codes/names.ts";
 import type { Db } from "./project-file.ts";
 
 interface CodeRow {
@@ -52,4 +53,26 @@ export function insertCode(db: Db, code: NewCode): CodeId {
     )
     .run(code.parentId, code.name, code.color.toLowerCase(), code.description, position);
   return Number(result.lastInsertRowid) as CodeId;
+}
+
+/** Every code's id by its path (compared as codePathKey does: case and spacing aside). */
+export function codeIdsByPath(db: Db): Map<string, CodeId> {
+  const rows = db.prepare("SELECT id, parent_id, name FROM codes").all() as {
+    id: number;
+    parent_id: number | null;
+    name: string;
+  }[];
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const pathOf = (row: (typeof rows)[number]): string[] => {
+    const path: string[] = [];
+    for (let node: typeof row | undefined = row; node; node = byId.get(node.parent_id ?? -1)) {
+      path.unshift(node.name);
+    }
+    return path;
+  };
+  return new Map(rows.map((row) => [codePathKey(pathOf(row)), row.id as CodeId]));
+}
+
+export function countCodes(db: Db): number {
+  return (db.prepare("SELECT count(*) AS n FROM codes").get() as { n: number }).n;
 }

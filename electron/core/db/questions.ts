@@ -61,3 +61,8 @@ export function insertQuestion(db: Db, question: NewQuestion): QuestionId {
     .run(position, question.label, question.text, question.section);
   return Number(result.lastInsertRowid) as QuestionId;
 }
+
+export function questionIdsByLabel(db: Db): Map<string, QuestionId> {
+  const rows = db.prepare("SELECT label, id FROM questions").raw().all() as [string, number][];
+  return new Map(rows.map(([label, id]) => [label, id as QuestionId]));
+}

@@ -1,5 +1,6 @@
 import type { RespondentId } from "../../../shared/domain.ts";
 import type { Db } from "./project-file.ts";
+import { statement } from "./statements.ts";
 
 export function countRespondents(db: Db): number {
   return (db.prepare("SELECT count(*) AS n FROM respondents").get() as { n: number }).n;
@@ -41,7 +42,8 @@ export function setRespondentAttribute(
   attributeId: number,
   value: string,
 ): void {
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO respondent_attributes (respondent_id, attribute_id, value) VALUES (?, ?, ?)
      ON CONFLICT (respondent_id, attribute_id) DO UPDATE SET value = excluded.value`,
   ).run(respondentId, attributeId, value);
@@ -74,4 +76,41 @@ export function attributesOf(
     result.set(id, attributes);
   }
   return result;
+}
+
+/** Every respondent's id by the external id the survey gave them. */
+export function respondentIdsByExternalId(db: Db): Map<string, RespondentId> {
+  const rows = db.prepare("SELECT external_id, id FROM respondents").raw().all() as [
+    string,
+    number,
+  ][];
+  return new Map(rows.map(([external, id]) => [external, id as RespondentId]));
+}
+
+export function nextRespondentPosition(db: Db): number {
+  return (
+    db.prepare("SELECT ifnull(max(position), 0) + 1 AS position FROM respondents").get() as {
+      position: number;
+    }
+  ).position;
+}
+
+export function insertRespondentAt(db: Db, externalId: string, position: number): RespondentId {
+  const result = statement(db, "INSERT INTO respondents (external_id, position) VALUES (?, ?)").run(
+    externalId,
+    position,
+  );
+  return Number(result.lastInsertRowid) as RespondentId;
+}
+
+export function attributeValue(
+  db: Db,
+  respondentId: RespondentId,
+  attributeId: number,
+): string | null {
+  const row = statement(
+    db,
+    "SELECT value FROM respondent_attributes WHERE respondent_id = ? AND attribute_id = ?",
+  ).get(respondentId, attributeId) as { value: string } | undefined;
+  return row?.value ?? null;
 }

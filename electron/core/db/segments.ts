@@ -1,5 +1,6 @@
 import type { AnswerId, CodeId, CoderId, Segment, SegmentId } from "../../../shared/domain.ts";
 import type { Db } from "./project-file.ts";
+import { statement } from "./statements.ts";
 
 interface SegmentRow {
   id: number;
@@ -57,19 +58,61 @@ export interface NewSegment {
 }
 
 export function insertSegment(db: Db, segment: NewSegment): SegmentId {
-  const result = db
-    .prepare(
-      `INSERT INTO segments (answer_id, code_id, coder_id, start, end, memo, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      segment.answerId,
-      segment.codeId,
-      segment.coderId,
-      segment.start,
-      segment.end,
-      segment.memo,
-      segment.createdAt,
-    );
+  const result = statement(
+    db,
+    `INSERT INTO segments (answer_id, code_id, coder_id, start, end, memo, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    segment.answerId,
+    segment.codeId,
+    segment.coderId,
+    segment.start,
+    segment.end,
+    segment.memo,
+    segment.createdAt,
+  );
   return Number(result.lastInsertRowid) as SegmentId;
+}
+
+export type MergeOutcome = "added" | "extended" | "unchanged";
+
+/**
+ * Adds a segment under the rule that one coder's segments of one code on one answer
+ * never overlap: a segment that overlaps or touches others of the same code and coder
+ * is merged with them into one (their memos kept, joined), and one already covered
+ * changes nothing, so applying the same coding twice is harmless.
+ */
+export function addSegmentMerging(db: Db, segment: NewSegment): MergeOutcome {
+  const touching = statement(
+    db,
+    `SELECT id, start, end, memo FROM segments
+      WHERE answer_id = ? AND code_id = ? AND coder_id = ? AND start <= ? AND end >= ?
+      ORDER BY start, id`,
+  ).all(segment.answerId, segment.codeId, segment.coderId, segment.end, segment.start) as {
+    id: number;
+    start: number;
+    end: number;
+    memo: string;
+  }[];
+  const [first, ...others] = touching;
+  if (!first) {
+    insertSegment(db, segment);
+    return "added";
+  }
+  if (others.length === 0 && first.start <= segment.start && first.end >= segment.end) {
+    return "unchanged";
+  }
+  const start = Math.min(segment.start, ...touching.map((s) => s.start));
+  const end = Math.max(segment.end, ...touching.map((s) => s.end));
+  const memo = [...touching.map((s) => s.memo), segment.memo]
+    .filter((text) => text.trim() !== "")
+    .join("\n\n");
+  for (const other of others) statement(db, "DELETE FROM segments WHERE id = ?").run(other.id);
+  statement(db, "UPDATE segments SET start = ?, end = ?, memo = ? WHERE id = ?").run(
+    start,
+    end,
+    memo,
+    first.id,
+  );
+  return "extended";
 }

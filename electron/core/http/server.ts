@@ -96,7 +96,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     } catch {
       return sendError(response, 400, "the request body is not valid JSON");
     }
-    return sendJson(response, 200, options.core.call(name, input));
+    return sendJson(response, 200, await options.core.call(name, input));
   }
 
   function openEventStream(request: IncomingMessage, response: ServerResponse): void {
@@ -114,9 +114,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
     for (const stream of eventStreams) stream.write(frame);
   }
-  const unsubscribe = options.core.session.onChange((summary) =>
-    broadcast("project.changed", summary),
-  );
+  const unsubscribe = options.core.onEvent(broadcast);
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

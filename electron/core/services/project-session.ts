@@ -34,6 +34,8 @@ type Listener = (summary: ProjectSummary | null) => void;
 
 export class ProjectSession {
   private project: OpenedProject | null = null;
+  /** What long operation holds the project (an import), or null. */
+  private busyWith: string | null = null;
   private readonly listeners = new Set<Listener>();
 
   constructor(private readonly deps: SessionDeps) {}
@@ -54,7 +56,34 @@ export class ProjectSession {
     return this.project.db;
   }
 
+  /**
+   * Runs a long operation (an import) on the open project. Until it ends, the project
+   * cannot be closed or swapped, nor another such operation started.
+   */
+  async exclusive<T>(what: string, work: (db: Db) => Promise<T>): Promise<T> {
+    this.assertIdle();
+    const db = this.db();
+    this.busyWith = what;
+    try {
+      return await work(db);
+    } finally {
+      this.busyWith = null;
+    }
+  }
+
+  /** Tells listeners that the open project's content changed. */
+  notifyChanged(): void {
+    this.emit();
+  }
+
+  private assertIdle(): void {
+    if (this.busyWith) {
+      throw new CairnError("busy", `${this.busyWith} is running; wait for it or cancel it`);
+    }
+  }
+
   open(path: string): ProjectSummary {
+    this.assertIdle();
     const absolute = resolve(path);
     if (this.project && sameFile(this.project.path, absolute)) return this.summary();
     // Open the new file first: if it fails, the current project stays open.
@@ -63,6 +92,7 @@ export class ProjectSession {
   }
 
   create(path: string, options: { sample?: boolean } = {}): ProjectSummary {
+    this.assertIdle();
     const absolute = resolve(path);
     const created = createProjectFile(absolute, { migrations: this.deps.migrations });
     const { db } = created;
@@ -82,8 +112,13 @@ export class ProjectSession {
     return this.replaceWith(created);
   }
 
-  close(): void {
+  /**
+   * Closes the project. `force` (quitting the app) closes it even during an import:
+   * SQLite then rolls the unfinished import back.
+   */
+  close({ force = false } = {}): void {
     if (!this.project) return;
+    if (!force) this.assertIdle();
     const { db } = this.project;
     try {
       closeProjectFile(db);
@@ -94,6 +129,7 @@ export class ProjectSession {
   }
 
   saveCopy(target: string): string {
+    this.assertIdle();
     const absolute = resolve(target);
     saveCopy(this.db(), absolute);
     return absolute;
