@@ -46,7 +46,8 @@ export function profileColumns(
 }
 
 const ID_HEADER =
-  /^(respondent|participant|response|record|case|submission|user|file)?[\s_-]*(id|identifier|no\.?|number|nr\.?|#|code)$|^file$/i;
+  /^(respondent|participant|response|record|case|submission|user|file|interview)?[\s_-]*(id|identifier|no\.?|number|nr\.?|#|code)?$/i;
+/^(respondent|participant|response|record|case|submission|user|file)?[\s_-]*(id|identifier|no\.?|number|nr\.?|#|code)$|^file$/i;
 const CODE_HEADER = /^(codes?|themes?|tags?)[\s_-]*\d*$|\bcodes?$/i;
 
 /** A header that reads like a question ("Anything to add?", "Q3 Why?"). */
@@ -72,9 +73,20 @@ export interface GuessInput {
 
 export function guessMapping(input: GuessInput): ImportMapping {
   const profiles = profileColumns(input.columns, input.rows);
+  const named = (p: ColumnProfile) => ID_HEADER.test(p.column.trim()) && p.column.trim() !== "";
+  const structured = input.questionTexts ?? new Map<string, string>();
+  // A column whose header says "ID" is the id even with a repeat: the import then names
+  // the duplicate, which is better than quietly picking another column.
   const idProfile =
-    profiles.find((p) => ID_HEADER.test(p.column.trim()) && p.unique && p.maxLength <= 100) ??
-    profiles.find((p) => p.unique && p.maxLength <= 40 && p.nonEmpty === input.rows.length);
+    profiles.find((p) => named(p) && p.nonEmpty > 0 && p.maxLength <= 100) ??
+    profiles.find(
+      (p) =>
+        p.unique &&
+        p.maxLength <= 40 &&
+        p.nonEmpty === input.rows.length &&
+        !QUESTION_HEADER.test(p.column) &&
+        !structured.has(p.column),
+    );
   const idColumn = idProfile && input.rows.length > 0 ? idProfile.column : null;
 
   const codeColumns = profiles.filter(
@@ -83,7 +95,9 @@ export function guessMapping(input: GuessInput): ImportMapping {
   const codeNames = new Set(codeColumns.map((p) => p.column));
   const questions = profiles.filter(
     (p) =>
-      p.column !== idColumn && !codeNames.has(p.column) && isOpenQuestion(p, input.rows.length),
+      p.column !== idColumn &&
+      !codeNames.has(p.column) &&
+      (structured.has(p.column) || isOpenQuestion(p, input.rows.length)),
   );
   const questionNames = new Set(questions.map((p) => p.column));
   const attributeColumns = profiles
