@@ -64,7 +64,8 @@ async function writeCsv(path: string): Promise<void> {
   for (let r = 1; r <= respondents; r++) {
     const cells = [`R${r}`, `Country ${r % 27}`, ["NGO", "Ministry", "Police", "Court"][r % 4]!];
     for (let q = 0; q < QUESTIONS; q++) cells.push(csvCell(answer(next)));
-    if (!out.write(cells.join(",") + "\r\n")) await new Promise((resolve) => out.once("drain", resolve));
+    if (!out.write(cells.join(",") + "\r\n"))
+      await new Promise<void>((resolve) => out.once("drain", () => resolve()));
   }
   await new Promise<void>((resolve) => out.end(() => resolve()));
 }
