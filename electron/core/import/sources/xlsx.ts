@@ -26,7 +26,7 @@ const BATCH_ROWS = 2000;
 
 export interface SheetInfo {
   readonly name: string;
-  /** 1-based, in the order of the workbook's tabs. */
+  /** 1-based, in the order of the workbook's tabs (chart sheets left out). */
   readonly index: number;
 }
 
@@ -203,7 +203,7 @@ interface StreamWorkbook {
   /** xl/workbook.xml, once parsed: the sheets in tab order. */
   model?: { sheets?: { name: string; rId: string }[] };
   /** xl/_rels/workbook.xml.rels, once parsed. */
-  workbookRels?: { Id: string; Type: string; Target: string }[];
+  workbookRels?: { Id: string; Type?: string; Target?: string }[];
 }
 
 interface StreamWorksheet {
@@ -229,7 +229,10 @@ class WorkbookStream {
   private readonly input: ReadStream;
   private readonly book: StreamWorkbook;
   private readonly events: AsyncGenerator<{ eventType: string; value: unknown }>;
-  private readonly failure: Promise<never>;
+  /** The first error of the input or the zip parser, once there is one. */
+  private failure: { error: unknown } | null = null;
+  /** Rejects the step guard() is waiting on, if any. */
+  private interrupt: ((error: unknown) => void) | null = null;
   private inputEnded = false;
   private announcedPart = "";
   private current: AsyncIterable<unknown> | null = null;
@@ -238,9 +241,10 @@ class WorkbookStream {
     path: string,
     private readonly name: string,
   ) {
-    let fail: (error: unknown) => void = () => {};
-    this.failure = new Promise<never>((_, reject) => (fail = reject));
-    this.failure.catch(() => {}); // seen through guard(); nobody may be waiting when it fails
+    const fail = (error: unknown) => {
+      this.failure ??= { error };
+      this.interrupt?.(error);
+    };
     this.input = createReadStream(path);
     this.input.on("error", fail).on("end", () => (this.inputEnded = true));
     const pipe = this.input.pipe.bind(this.input);
@@ -264,10 +268,18 @@ class WorkbookStream {
 
   /** A step of the reader, or the first error of the input or zip, as a CairnError. */
   async guard<T>(step: Promise<T>): Promise<T> {
+    // Not Promise.race against one long-pending promise: every race would leave a
+    // reaction on it holding its step's result (a row), and a sheet has 100,000 rows.
     try {
-      return await Promise.race([step, this.failure]);
+      return await new Promise<T>((resolve, reject) => {
+        step.then(resolve, reject); // handled even when the file has failed already
+        if (this.failure) reject(this.failure.error);
+        else this.interrupt = reject;
+      });
     } catch (error) {
       throw this.readError(error);
+    } finally {
+      this.interrupt = null;
     }
   }
 
@@ -292,8 +304,8 @@ class WorkbookStream {
   sheets(): SheetPart[] {
     const targets = new Map(
       (this.book.workbookRels ?? [])
-        .filter((rel) => rel.Type.endsWith("/worksheet"))
-        .map((rel) => [rel.Id, partPath(rel.Target)]),
+        .filter((rel) => rel.Type?.endsWith("/worksheet") && rel.Target)
+        .map((rel) => [rel.Id, partPath(rel.Target ?? "")]),
     );
     const parts: SheetPart[] = [];
     for (const sheet of this.book.model?.sheets ?? []) {
