@@ -28,6 +28,7 @@ export default tseslint.config(
       ".tsbuild/",
       ".native/",
       "coverage/",
+      ".scratch/",
     ],
   },
   js.configs.recommended,

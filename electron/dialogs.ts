@@ -50,6 +50,22 @@ export function chooseCopyPath(
   });
 }
 
+/** Survey exports, several at once (a folder's Word questionnaires, waves of one survey). */
+export async function chooseImportSources(window: BrowserWindow | null): Promise<string[] | null> {
+  const options: OpenDialogOptions = {
+    title: "Import answers",
+    filters: [
+      { name: "Survey exports", extensions: ["csv", "tsv", "txt", "xlsx", "docx"] },
+      { name: "All files", extensions: ["*"] },
+    ],
+    properties: ["openFile", "multiSelections"],
+  };
+  const result = window
+    ? await dialog.showOpenDialog(window, options)
+    : await dialog.showOpenDialog(options);
+  return result.canceled || result.filePaths.length === 0 ? null : result.filePaths;
+}
+
 export async function chooseProjectToOpen(window: BrowserWindow | null): Promise<string | null> {
   const options: OpenDialogOptions = {
     title: "Open project",

@@ -41,6 +41,8 @@ import {
 const isDefaultApp = process.defaultApp === true;
 let core: Core | null = null;
 let mainWindow: BrowserWindow | null = null;
+/** Files the user picked in File › Import answers…: the only ones the page may import. */
+const chosenImportPaths = new Set<string>();
 /** A project named on the command line or by the OS (macOS open-file) before start-up. */
 let pendingProject = absoluteOrUndefined(projectPathFromArgv(process.argv, isDefaultApp));
 
@@ -189,6 +191,7 @@ function registerIpc(started: Core): void {
         name,
         input,
         started.recent.list().map((entry) => entry.path),
+        chosenImportPaths,
       );
       if (refusal) return { ok: false, error: { code: "bad_input", message: refusal } };
       return started.call(name, input);
@@ -262,6 +265,10 @@ function refreshMenu(started: Core): void {
     core: started,
     currentWindow: () => mainWindow,
     ensureWindow: () => void (mainWindow ?? createWindow()),
+    importChosen: (paths) => {
+      for (const path of paths) chosenImportPaths.add(path);
+      sendEvent("import.chosen", { paths });
+    },
   });
 }
 

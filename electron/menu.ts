@@ -8,6 +8,7 @@ import { app, Menu, type BrowserWindow, type MenuItemConstructorOptions } from "
 import type { Core } from "./core/core.ts";
 import {
   chooseCopyPath,
+  chooseImportSources,
   chooseNewProjectPath,
   chooseProjectToOpen,
   showAbout,
@@ -20,6 +21,8 @@ export interface MenuContext {
   readonly currentWindow: () => BrowserWindow | null;
   /** Makes sure a window exists to show a project just opened from the menu. */
   readonly ensureWindow: () => void;
+  /** Hands files chosen in File › Import answers… to the window's import wizard. */
+  readonly importChosen: (paths: readonly string[]) => void;
 }
 
 export function refreshApplicationMenu(context: MenuContext): void {
@@ -51,6 +54,13 @@ function fileMenu(context: MenuContext, isMac: boolean): MenuItemConstructorOpti
     { label: "New project…", accelerator: "CmdOrCtrl+N", click: actions.newProject },
     { label: "Open…", accelerator: "CmdOrCtrl+O", click: actions.openProject },
     { label: "Open recent", submenu: recentMenu(context, actions.openPath) },
+    { type: "separator" },
+    {
+      label: "Import answers…",
+      accelerator: "CmdOrCtrl+I",
+      enabled: projectOpen,
+      click: actions.importAnswers,
+    },
     { type: "separator" },
     {
       label: "Save a copy as…",
@@ -116,9 +126,15 @@ interface FileActions {
   readonly openPath: (path: string) => void;
   readonly saveCopy: () => void;
   readonly closeProject: () => void;
+  readonly importAnswers: () => void;
 }
 
-function fileActions({ core, currentWindow, ensureWindow }: MenuContext): FileActions {
+function fileActions({
+  core,
+  currentWindow,
+  ensureWindow,
+  importChosen,
+}: MenuContext): FileActions {
   const attempt = (title: string, action: () => void): void => {
     try {
       action();
@@ -146,6 +162,13 @@ function fileActions({ core, currentWindow, ensureWindow }: MenuContext): FileAc
     });
   return {
     openPath,
+    importAnswers: () =>
+      void chooseImportSources(currentWindow()).then(
+        (paths) => {
+          if (paths) importChosen(paths);
+        },
+        (error: unknown) => showActionError("Could not choose the files", error),
+      ),
     newProject: () =>
       afterChoosing(
         "Could not create the project",

@@ -13,7 +13,11 @@ import type { ApiEventName } from "../shared/api/contract.ts";
 import type { Result } from "../shared/api/errors.ts";
 
 /** Every event of the contract, checked by the type checker (no zod in the preload). */
-const KNOWN_EVENTS: Readonly<Record<ApiEventName, true>> = { "project.changed": true };
+const KNOWN_EVENTS: Readonly<Record<ApiEventName, true>> = {
+  "project.changed": true,
+  "import.progress": true,
+  "import.chosen": true,
+};
 
 function isKnownEvent(name: unknown): name is ApiEventName {
   return typeof name === "string" && Object.hasOwn(KNOWN_EVENTS, name);

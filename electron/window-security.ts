@@ -121,8 +121,19 @@ export function refusePageFileAccess(
   name: string,
   input: unknown,
   recentPaths: readonly string[],
+  chosenImportPaths: ReadonlySet<string> = new Set(),
 ): string | null {
   switch (name) {
+    case "import.inspect":
+    case "import.run": {
+      // Only files the user picked in File › Import answers… may be read.
+      const paths = (input as { source?: { paths?: unknown } } | null)?.source?.paths;
+      const chosen =
+        Array.isArray(paths) &&
+        paths.length > 0 &&
+        paths.every((path) => typeof path === "string" && chosenImportPaths.has(path));
+      return chosen ? null : "only files chosen in File › Import answers… can be imported";
+    }
     case "project.create":
     case "project.saveCopy":
       return `${name} is done through the File menu in the desktop app`;

@@ -130,6 +130,12 @@ export interface ApiEvents {
   "project.changed": ProjectSummary | null;
   /** A running import's progress, after each batch of rows. */
   "import.progress": ImportProgress;
+  /** Desktop: the user chose files in File › Import answers…; the wizard opens on them. */
+  "import.chosen": { readonly paths: readonly string[] };
 }
 export type ApiEventName = keyof ApiEvents;
-export const API_EVENT_NAMES: readonly ApiEventName[] = ["project.changed", "import.progress"];
+export const API_EVENT_NAMES: readonly ApiEventName[] = [
+  "project.changed",
+  "import.progress",
+  "import.chosen",
+];

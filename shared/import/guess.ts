@@ -46,8 +46,7 @@ export function profileColumns(
 }
 
 const ID_HEADER =
-  /^(respondent|participant|response|record|case|submission|user|file|interview)?[\s_-]*(id|identifier|no\.?|number|nr\.?|#|code)?$/i;
-/^(respondent|participant|response|record|case|submission|user|file)?[\s_-]*(id|identifier|no\.?|number|nr\.?|#|code)$|^file$/i;
+  /^(respondent|participant|response|record|case|submission|user|file|interview)?[\s_-]*(id|identifier|no\.?|number|nr\.?|#)?$/i;
 const CODE_HEADER = /^(codes?|themes?|tags?)[\s_-]*\d*$|\bcodes?$/i;
 
 /** A header that reads like a question ("Anything to add?", "Q3 Why?"). */

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { bundledMigrations, type Migration } from "../../electron/core/db/migrations.ts";
+import type { Db } from "../../electron/core/db/project-file.ts";
 import { ProjectSession } from "../../electron/core/services/project-session.ts";
 
 export const fixedClock = () => new Date("2026-11-24T09:00:00.000Z");
@@ -18,7 +19,7 @@ export function fileHash(path: string): string {
 }
 
 /** Every row of every table, in a stable order: to prove that nothing changed. */
-export function snapshot(db: import("../../electron/core/db/project-file.ts").Db): string {
+export function snapshot(db: Db): string {
   const tables = db
     .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
     .pluck()

@@ -253,6 +253,23 @@ describe("file access from the desktop page", () => {
     );
   });
 
+  it("imports only the files the user chose in the native dialog", () => {
+    const chosen = new Set(["/home/ana/wave1.csv", "/home/ana/wave2.csv"]);
+    const source = (paths: unknown) => ({ source: { paths }, mapping: {} });
+    expect(
+      refusePageFileAccess("import.run", source(["/home/ana/wave1.csv"]), recent, chosen),
+    ).toBeNull();
+    expect(
+      refusePageFileAccess("import.inspect", source(["/home/ana/wave1.csv"]), recent, chosen),
+    ).toBeNull();
+    for (const paths of [["/home/ana/wave1.csv", "/etc/shadow"], [], "/home/ana/wave1.csv"]) {
+      expect(refusePageFileAccess("import.run", source(paths), recent, chosen)).toMatch(
+        /Import answers/,
+      );
+    }
+    expect(refusePageFileAccess("import.inspect", null, recent, chosen)).toMatch(/Import answers/);
+  });
+
   it("leaves every other call to the core's own validation", () => {
     expect(refusePageFileAccess("answers.list", { questionId: 1 }, recent)).toBeNull();
   });
