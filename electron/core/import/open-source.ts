@@ -124,7 +124,9 @@ function concatSources(
 /** Rows of one of several files; a message names the file as well as the line. */
 async function* prefixed(source: TableSource): AsyncGenerator<readonly SourceRow[]> {
   try {
-    yield* source.batches();
+    for await (const batch of source.batches()) {
+      yield batch.map((row) => ({ ...row, file: source.name }));
+    }
   } catch (error) {
     if (error instanceof CairnError && !error.message.startsWith(source.name)) {
       throw new CairnError(error.code, `${source.name}: ${error.message}`);

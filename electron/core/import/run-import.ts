@@ -196,7 +196,8 @@ interface WrittenAnswer {
 class ImportWriter {
   rows = 0;
   private readonly respondentIds: Map<string, number>;
-  private readonly seenIds = new Map<string, number>();
+  /** Where each id was seen (not the row: its cells would stay in memory). */
+  private readonly seenIds = new Map<string, { line: number; file?: string }>();
   private nextPosition: number;
   private readonly questions: QuestionTarget[] = [];
   private readonly attributeIds: { index: number; id: number; name: string }[];
@@ -367,20 +368,29 @@ class ImportWriter {
       if (row.cells.every((cell) => cell.trim() === "")) return null;
       throw new CairnError(
         "bad_input",
-        `${this.source.name}: ${this.source.unit} ${row.line} has no respondent id ` +
-          `(column "${this.options.mapping.idColumn}")`,
+        `${this.where(row)} has no respondent id (column "${this.options.mapping.idColumn}")`,
       );
     }
     const earlier = this.seenIds.get(id);
     if (earlier !== undefined) {
-      const unit = `${this.source.unit}s`;
-      throw new CairnError(
-        "bad_input",
-        `${this.source.name}: duplicate respondent id "${id}" on ${unit} ${earlier} and ${row.line}`,
-      );
+      const unit = this.source.unit;
+      const places =
+        earlier.file === row.file
+          ? `${row.file ?? this.source.name}: duplicate respondent id "${id}" on ${unit}s ` +
+            `${earlier.line} and ${row.line}`
+          : `duplicate respondent id "${id}" in ${this.where(earlier)} and ${this.where(row)}`;
+      throw new CairnError("bad_input", places);
     }
-    this.seenIds.set(id, row.line);
+    this.seenIds.set(
+      id,
+      row.file === undefined ? { line: row.line } : { line: row.line, file: row.file },
+    );
     return id;
+  }
+
+  /** "survey.csv: line 12", for messages. */
+  private where(row: { line: number; file?: string }): string {
+    return `${row.file ?? this.source.name}: ${this.source.unit} ${row.line}`;
   }
 
   private conflict(

@@ -117,15 +117,22 @@ async function* readRows(
   let bytes = 0;
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
+      const start = bytes;
       bytes += chunk.length;
-      onBytes(bytes);
       const text = carry + decode(decoder, chunk, true, settings, bytes);
       const parsed = parsePiece(text, settings, true);
       carry = text.slice(parsed.cursor);
       const rows = lines.place(parsed.rows);
       checkQuotes(parsed.errors, rows, settings.name);
-      for (let i = 0; i < rows.length; i += BATCH_ROWS) yield rows.slice(i, i + BATCH_ROWS);
+      // Progress moves with the rows handed on, not with the (much larger) reads.
+      for (let i = 0; i < rows.length; i += BATCH_ROWS) {
+        onBytes(
+          start + Math.round((chunk.length * Math.min(i + BATCH_ROWS, rows.length)) / rows.length),
+        );
+        yield rows.slice(i, i + BATCH_ROWS);
+      }
     }
+    onBytes(bytes);
     const text = carry + decode(decoder, new Uint8Array(), false, settings, bytes);
     const parsed = parsePiece(text, settings, false);
     const rows = lines.place(parsed.rows);

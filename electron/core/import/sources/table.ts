@@ -13,6 +13,8 @@ export interface SourceRow {
   readonly line: number;
   /** One string per column, same length as `columns`; missing cells are "". */
   readonly cells: readonly string[];
+  /** The file the row is in, when a source reads several (messages name it). */
+  readonly file?: string;
 }
 
 export interface TableSource {
