@@ -493,4 +493,35 @@ describe("the NHS patient feedback export", () => {
     expect(summary.answered + summary.empty + summary.non_response).toBe(7908);
     session.close();
   });
+
+  const PHASE1 = join(NHS, "../phase1_text_data.csv");
+
+  it.skipIf(!available)("imports 10,334 answers pre-coded into 44 sub-categories", async () => {
+    const session = project();
+    const { report } = await importFiles(session, [PHASE1], {
+      coder: "NHS team",
+      mapping: {
+        idColumn: "row_index",
+        attributeColumns: ["organization", "question"],
+        questions: [{ column: "feedback", label: "Feedback", text: "What could be improved?" }],
+        codeColumns: [{ column: "subcategory", question: "Feedback", coder: "NHS team" }],
+      },
+    });
+    const expected = new Set(
+      (await import("papaparse")).default
+        .parse<Record<string, string>>(readFileSync(PHASE1, "utf8"), {
+          header: true,
+          skipEmptyLines: true,
+        })
+        .data.map((row) => (row.subcategory ?? "").trim().toLowerCase()),
+    );
+    expect(report).toMatchObject({
+      applied: true,
+      respondents_added: 10_334,
+      codes_created: expected.size,
+      segments_added: 10_334,
+    });
+    expect(expected.size).toBe(44);
+    session.close();
+  });
 });
