@@ -76,8 +76,12 @@ export function guessMapping(input: GuessInput): ImportMapping {
   const structured = input.questionTexts ?? new Map<string, string>();
   // A column whose header says "ID" is the id even with a repeat: the import then names
   // the duplicate, which is better than quietly picking another column.
+  // A Word folder's "File" column is the id only when no field names the respondent.
+  const namedIds = profiles.filter((p) => named(p) && p.nonEmpty > 0 && p.maxLength <= 100);
   const idProfile =
-    profiles.find((p) => named(p) && p.nonEmpty > 0 && p.maxLength <= 100) ??
+    namedIds.find((p) => p.unique && p.column !== "File") ??
+    namedIds.find((p) => p.column !== "File") ??
+    namedIds[0] ??
     profiles.find(
       (p) =>
         p.unique &&
