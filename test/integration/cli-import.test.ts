@@ -94,6 +94,15 @@ describe("cairn import", () => {
     );
   });
 
+  it("says when a flag is for another kind of file", () => {
+    const { dir, survey, project } = files();
+    const run = cairn(["import", project, survey, "--sheet", "Responses"], dir);
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim()).toBe(
+      "cairn import: --sheet is for Excel workbooks, not CSV/TSV files",
+    );
+  });
+
   it("stops at a conflict, changes nothing, and lists it; --on-conflict replace applies it", () => {
     const { dir, survey, project } = files();
     expect(cairn(["import", project, survey, "--coder", "Aoife"], dir).status).toBe(0);

@@ -14,8 +14,10 @@ import {
   type ImportMapping,
   type ImportReport,
   type ImportSource,
+  type SourceKind,
 } from "../../../../shared/import/mapping.ts";
 import { inspectImport, ImportJobs } from "../../import/import-service.ts";
+import { sourceKind } from "../../import/open-source.ts";
 import { parse, UsageError } from "../args.ts";
 import { printJson, type Output } from "../output.ts";
 import { withNewOrExistingProject } from "../project.ts";
@@ -49,6 +51,7 @@ export async function importCommand(argv: string[], output: Output): Promise<voi
     throw new UsageError("cairn import: expected a project FILE and one or more SOURCE files");
   }
   const source = sourceFrom(sources, values);
+  checkFlagsFitKind(sourceKind(source), values);
   const onConflict = conflictPolicy(values["on-conflict"]);
   const coder = values.coder?.trim() || undefined;
 
@@ -95,6 +98,27 @@ function sourceFrom(paths: readonly string[], values: Values): ImportSource {
     ...(headerRow ? { headerRow } : {}),
     ...(values["id-field"] ? { idField: values["id-field"] } : {}),
   };
+}
+
+/** A flag for another kind of file is a mistake worth saying, not something to ignore. */
+function checkFlagsFitKind(kind: SourceKind, values: Values): void {
+  const only: Record<string, SourceKind> = {
+    encoding: "csv",
+    delimiter: "csv",
+    sheet: "xlsx",
+    "header-row": "xlsx",
+    "id-field": "docx",
+  };
+  const names: Record<SourceKind, string> = {
+    csv: "CSV/TSV files",
+    xlsx: "Excel workbooks",
+    docx: "Word questionnaires",
+  };
+  for (const [flag, fits] of Object.entries(only)) {
+    if (values[flag as keyof Values] !== undefined && fits !== kind) {
+      throw new UsageError(`cairn import: --${flag} is for ${names[fits]}, not ${names[kind]}`);
+    }
+  }
 }
 
 function delimiterFrom(value: string): "," | ";" | "\t" | "|" {
