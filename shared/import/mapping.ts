@@ -123,10 +123,18 @@ export interface ImportReport {
   readonly answers_added: number;
   readonly answers_unchanged: number;
   readonly answers_replaced: number;
+  /**
+   * Differences from the project: those left to the user first, then those settled by a
+   * decision or the policy; at most 500 (the counts below are exact).
+   */
   readonly conflicts: readonly ImportConflict[];
+  readonly conflicts_total: number;
+  /** Conflicts no decision or policy settled: when above 0, nothing was written. */
+  readonly conflicts_unsettled: number;
   readonly codes_created: number;
   readonly segments_added: number;
   readonly segments_removed: number;
+  /** Non-responses among the answers added or replaced. */
   readonly non_responses: number;
   readonly warnings: readonly string[];
 }

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Db } from "../../electron/core/db/project-file.ts";
 import { codeTree } from "../../electron/core/db/codes.ts";
+import type { ConflictDecision } from "../../shared/import/mapping.ts";
 import { importFiles, writeEncoded } from "../helpers/import.ts";
 import { newSession, snapshot } from "../helpers/project.ts";
 import { useTempDir } from "../helpers/temp.ts";
@@ -388,6 +389,43 @@ describe("a second wave merges by respondent id", () => {
     expect(report).toMatchObject({ applied: true, answers_replaced: 1, segments_removed: 1 });
     expect(answersTo(session.db(), "Q1")[0]?.text).toBe("More shelters and hotlines");
     expect(segmentsOf(session.db())).toEqual([]);
+    session.close();
+  });
+});
+
+describe("a wave with more conflicts than one list shows", () => {
+  it("lists the undecided ones first, so each round of decisions shows the next", async () => {
+    const dir = tempDir();
+    const wave = (suffix: string) =>
+      ["id,Answer?", ...Array.from({ length: 600 }, (_, i) => `R${i},answer ${i}${suffix}`)].join(
+        "\n",
+      );
+    writeFileSync(join(dir, "wave1.csv"), wave(""));
+    writeFileSync(join(dir, "wave2.csv"), wave(" (revised)"));
+    const session = project();
+    await importFiles(session, [join(dir, "wave1.csv")]);
+
+    const first = (await importFiles(session, [join(dir, "wave2.csv")])).report;
+    expect(first).toMatchObject({ applied: false, conflicts_total: 600, conflicts_unsettled: 600 });
+    expect(first.conflicts).toHaveLength(500);
+
+    const decisions: ConflictDecision[] = first.conflicts.map((c) => ({
+      key: c.key,
+      choice: "keep",
+    }));
+    const second = (await importFiles(session, [join(dir, "wave2.csv")], { decisions })).report;
+    expect(second).toMatchObject({
+      applied: false,
+      conflicts_total: 600,
+      conflicts_unsettled: 100,
+    });
+    expect(second.conflicts.slice(0, 100).map((c) => c.key)).not.toContain(decisions[0]!.key);
+
+    decisions.push(
+      ...second.conflicts.slice(0, 100).map((c) => ({ key: c.key, choice: "replace" as const })),
+    );
+    const third = (await importFiles(session, [join(dir, "wave2.csv")], { decisions })).report;
+    expect(third).toMatchObject({ applied: true, answers_replaced: 100, answers_unchanged: 500 });
     session.close();
   });
 });

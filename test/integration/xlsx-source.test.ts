@@ -221,7 +221,7 @@ describe("Excel workbooks as import sources", () => {
     expect(source.columns).toEqual(["id", "answer"]);
     await expectBadInput(
       () => readAll(source),
-      /^survey\.xlsx: cell K3 has a value but column K has no header$/,
+      /^survey\.xlsx: cell K3 has a value but column K has no header \(is the header on another row\? choose the header row\)$/,
     );
   });
 

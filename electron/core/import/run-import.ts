@@ -215,7 +215,9 @@ class ImportWriter {
   private codesCreated = 0;
   private colourIndex: number;
   private readonly warnings = new Map<string, { count: number; first: number }>();
-  private readonly conflicts: ImportConflict[] = [];
+  /** Listed conflicts: those left to the user first, so each Apply shows the next ones. */
+  private readonly unsettledConflicts: ImportConflict[] = [];
+  private readonly settledConflicts: ImportConflict[] = [];
   private conflictCount = 0;
   private unsettled = 0;
   private readonly counts = {
@@ -430,14 +432,14 @@ class ImportWriter {
   /** The user's choice for a conflict, or null when it is left for them to make. */
   private settle(key: string, conflict: ImportConflict): "keep" | "replace" | null {
     this.conflictCount++;
-    if (this.conflicts.length < LIST_LIMIT) this.conflicts.push(conflict);
-    const choice = this.decisions.get(key);
-    if (choice) return choice;
-    if (this.options.onConflict === "fail") {
+    const choice = this.decisions.get(key) ?? this.options.onConflict;
+    if (choice === "fail") {
       this.unsettled++;
+      if (this.unsettledConflicts.length < LIST_LIMIT) this.unsettledConflicts.push(conflict);
       return null;
     }
-    return this.options.onConflict;
+    if (this.settledConflicts.length < LIST_LIMIT) this.settledConflicts.push(conflict);
+    return choice;
   }
 
   private codeFor(path: readonly string[]): CodeId {
@@ -479,15 +481,16 @@ class ImportWriter {
           `${message} (${count} ${count === 1 ? "time" : "times"}, first at ${unit} ${first})`,
       ),
     ];
-    if (this.conflictCount > this.conflicts.length) {
-      warnings.push(
-        `${this.conflictCount} conflicts; the first ${this.conflicts.length} are listed`,
-      );
+    const conflicts = [...this.unsettledConflicts, ...this.settledConflicts].slice(0, LIST_LIMIT);
+    if (this.conflictCount > conflicts.length) {
+      warnings.push(`${this.conflictCount} conflicts; the first ${conflicts.length} are listed`);
     }
     return {
       applied: this.unsettled === 0,
       ...this.counts,
-      conflicts: this.conflicts,
+      conflicts,
+      conflicts_total: this.conflictCount,
+      conflicts_unsettled: this.unsettled,
       codes_created: this.codesCreated,
       warnings: warnings.slice(0, LIST_LIMIT),
     };

@@ -79,12 +79,14 @@ function AnswerRowView({
             ) : null,
           )}
         </dl>
+        <StatusToggle row={row} />
       </header>
       <div className="answer-body">
         {row.status === "answered" ? (
           <>
+            {/* Slate reads its value once: a replaced text needs a new editor. */}
             <AnswerText
-              key={row.answerId}
+              key={`${row.answerId}\u0000${row.text}`}
               text={row.text}
               segments={row.segments}
               codeIndex={codeIndex}
@@ -93,12 +95,34 @@ function AnswerRowView({
           </>
         ) : (
           <p className="no-answer">
-            <span className="badge">{row.status === "empty" ? "No answer" : "Non-response"}</span>
+            <span className={`badge badge-${row.status}`}>
+              {row.status === "empty" ? "No answer" : "Non-response"}
+            </span>
             {row.status === "non_response" ? <q>{row.text.trim()}</q> : <span>blank cell</span>}
           </p>
         )}
       </div>
     </article>
+  );
+}
+
+/**
+ * Flips an answer between "answered" and "non-response" when the import's guess was
+ * wrong ("None" meant nothing; "-" was a real answer). Quiet until the row is hovered
+ * or the button focused, but always in the tab order. A blank cell has nothing to flip.
+ */
+function StatusToggle({ row }: { readonly row: AnswerRow }) {
+  const setStatus = useAnswers((s) => s.setStatus);
+  if (row.status === "empty") return null;
+  const next = row.status === "answered" ? "non_response" : "answered";
+  return (
+    <button
+      type="button"
+      className="status-toggle"
+      onClick={() => void setStatus(row.answerId, next)}
+    >
+      {next === "non_response" ? "Mark as non-response" : "Mark as answered"}
+    </button>
   );
 }
 

@@ -4,12 +4,16 @@
  * in the answer list, the frequency panel beside it).
  */
 import { useEffect } from "react";
+import { subscribe } from "../api/client.ts";
+import { count } from "../format.ts";
 import { useAnswers } from "../stores/answers.ts";
+import { useImportWizard } from "../stores/import-wizard.ts";
 import { useProject } from "../stores/project.ts";
 import { AnswerList } from "./AnswerList.tsx";
 import { CodeTree } from "./CodeTree.tsx";
 import { FileDialogs } from "./FileDialogs.tsx";
 import { FileMenu } from "./FileMenu.tsx";
+import { ImportWizard } from "./import/ImportWizard.tsx";
 import { QuestionHeader } from "./QuestionHeader.tsx";
 import { QuestionList } from "./QuestionList.tsx";
 import { Welcome } from "./Welcome.tsx";
@@ -18,17 +22,31 @@ export function App() {
   const { phase, summary, capabilities, selectedQuestionId, error, init, dismissError } =
     useProject();
   const showAnswers = useAnswers((s) => s.show);
+  const refreshAnswers = useAnswers((s) => s.refresh);
 
   useEffect(() => {
     void init();
   }, [init]);
 
-  // A new list only for another project or question; edits to this one (later) update
-  // rows in place rather than jumping back to the top.
+  // A new list only for another project or question; changes to this one update rows
+  // in place rather than jumping back to the top.
   const projectPath = summary?.path ?? null;
   useEffect(() => {
     void showAnswers(projectPath === null ? null : selectedQuestionId);
   }, [projectPath, selectedQuestionId, showAnswers]);
+
+  // Every new summary is a change to the project (an import, a status flipped): the rows
+  // shown reload in place. A list just being shown for another question skips this.
+  useEffect(() => {
+    void refreshAnswers();
+  }, [summary, refreshAnswers]);
+
+  // Desktop: File › Import answers… chose the files in a native dialog.
+  const openImportWith = useImportWizard((s) => s.openWith);
+  useEffect(
+    () => subscribe("import.chosen", ({ paths }) => void openImportWith(paths)),
+    [openImportWith],
+  );
 
   useEffect(() => {
     document.title = summary ? `${summary.name} – Cairn` : "Cairn";
@@ -46,7 +64,8 @@ export function App() {
           <span className="project-title" title={summary.path}>
             {summary.name}
             <span className="project-meta">
-              {summary.respondents} respondents · {summary.questions.length} questions
+              {count(summary.respondents, "respondent")} ·{" "}
+              {count(summary.questions.length, "question")}
             </span>
           </span>
         )}
@@ -77,6 +96,7 @@ export function App() {
       ) : (
         <Welcome />
       )}
+      <ImportWizard />
     </div>
   );
 }

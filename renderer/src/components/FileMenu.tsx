@@ -1,12 +1,14 @@
 /**
- * File menu for browser mode (New, Open, Open recent, Save a copy as, Close). The
- * desktop app has the same items in its native menu bar with native file dialogs.
+ * File menu for browser mode (New, Open, Open recent, Import answers, Save a copy as,
+ * Close). The desktop app has the same items in its native menu bar with native file
+ * dialogs.
  */
 import { useEffect, useRef, useState } from "react";
 import type { RecentProject } from "../../../shared/api/contract.ts";
 import { fileNameOf } from "../../../shared/project-files.ts";
 import { call, errorMessage } from "../api/client.ts";
 import { useFileDialogs } from "../stores/file-dialogs.ts";
+import { useImportWizard } from "../stores/import-wizard.ts";
 import { useProject } from "../stores/project.ts";
 
 export function FileMenu() {
@@ -14,6 +16,7 @@ export function FileMenu() {
   const [recent, setRecent] = useState<readonly RecentProject[]>([]);
   const { summary, openProject, closeProject } = useProject();
   const { show: showDialog, tell } = useFileDialogs();
+  const showImport = useImportWizard((s) => s.show);
   const menuRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -62,6 +65,10 @@ export function FileMenu() {
               {fileNameOf(entry.path)}
             </button>
           ))}
+          <hr />
+          <button role="menuitem" disabled={!summary} onClick={() => choose(showImport)}>
+            Import answers…
+          </button>
           <hr />
           <button
             role="menuitem"

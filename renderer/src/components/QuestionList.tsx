@@ -1,14 +1,23 @@
 /** The questionnaire's questions by part, each with how many respondents answered it. */
 import type { QuestionSummary } from "../../../shared/domain.ts";
+import { useImportWizard } from "../stores/import-wizard.ts";
 import { useProject } from "../stores/project.ts";
 
 export function QuestionList() {
   const summary = useProject((s) => s.summary);
   const selected = useProject((s) => s.selectedQuestionId);
   const select = useProject((s) => s.selectQuestion);
+  const showImport = useImportWizard((s) => s.show);
   if (!summary) return null;
   if (summary.questions.length === 0) {
-    return <p className="notice">No questions yet. Import survey answers to begin.</p>;
+    return (
+      <div className="notice">
+        <p>No questions yet. Import survey answers to begin.</p>
+        <button type="button" className="link" onClick={showImport}>
+          Import answers…
+        </button>
+      </div>
+    );
   }
   const sections = groupBySection(summary.questions);
   return (

@@ -29,6 +29,8 @@ interface ProjectState {
   createProject(path: string): Promise<void>;
   closeProject(): Promise<void>;
   saveCopy(path: string): Promise<string | null>;
+  /** Shows a failed action elsewhere in the window (a status flip...) in the banner. */
+  reportError(message: string): void;
   dismissError(): void;
 }
 
@@ -119,6 +121,9 @@ export const useProject = create<ProjectState>()((set, get) => {
         set({ error: errorMessage(error) });
         return null;
       }
+    },
+    reportError(message) {
+      set({ error: message });
     },
     dismissError() {
       set({ error: null });

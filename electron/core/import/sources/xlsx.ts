@@ -123,7 +123,8 @@ function fitRow(row: Row, width: number, name: string): SourceRow | null {
     const column = address.replace(/\d+$/, "");
     throw new CairnError(
       "bad_input",
-      `${name}: cell ${address} has a value but column ${column} has no header`,
+      `${name}: cell ${address} has a value but column ${column} has no header ` +
+        "(is the header on another row? choose the header row)",
     );
   }
   const cells = Array.from({ length: width }, (_, index) => texts[index] ?? "");

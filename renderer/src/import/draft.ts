@@ -1,0 +1,222 @@
+/**
+ * The wizard's working copy of a mapping: one entry per column with the role the user
+ * gave it. Keeping a role per column (rather than the mapping's separate lists) makes
+ * "one role per column, at most one respondent id" hold by construction; `mappingOf`
+ * turns it into the `ImportMapping` the core takes. Pure: no store, no API.
+ */
+import { placeholderKey } from "../../../shared/answers/status.ts";
+import type { ImportInspection } from "../../../shared/import/inspection.ts";
+import type { ImportMapping } from "../../../shared/import/mapping.ts";
+
+export const COLUMN_ROLES = ["id", "attribute", "question", "codes", "ignore"] as const;
+export type ColumnRole = (typeof COLUMN_ROLES)[number];
+
+export const ROLE_NAMES: Record<ColumnRole, string> = {
+  id: "Respondent ID",
+  attribute: "Attribute",
+  question: "Question",
+  codes: "Codes",
+  ignore: "Ignore",
+};
+
+export interface ColumnDraft {
+  readonly column: string;
+  readonly role: ColumnRole;
+  /** A question's label and full text; kept while the column has another role, so
+   * flipping a role back and forth loses nothing the user typed. */
+  readonly label: string;
+  readonly text: string;
+  /** A codes column's question, by COLUMN: its label may still be edited. */
+  readonly codesFor: string | null;
+}
+
+export interface MappingDraft {
+  readonly columns: readonly ColumnDraft[];
+  readonly coder: string;
+  readonly codeDelimiter: string;
+  readonly codeSeparator: string;
+  readonly nonResponses: readonly string[];
+}
+
+/**
+ * The guess as a draft. Columns the user already mapped in `previous` (before choosing
+ * another encoding or sheet) keep their roles; new columns take the guess.
+ */
+export function draftFromInspection(
+  inspection: ImportInspection,
+  previous: MappingDraft | null,
+): MappingDraft {
+  const { guess } = inspection;
+  const kept = new Map(previous?.columns.map((c) => [c.column, c]) ?? []);
+  const questions = new Map(guess.questions.map((q) => [q.column, q]));
+  const questionColumnByLabel = new Map(guess.questions.map((q) => [q.label, q.column]));
+  const codes = new Map(guess.codeColumns.map((c) => [c.column, c]));
+  const guessed = (column: string): ColumnDraft => {
+    const question = questions.get(column);
+    const code = codes.get(column);
+    return {
+      column,
+      role:
+        column === guess.idColumn
+          ? "id"
+          : question
+            ? "question"
+            : code
+              ? "codes"
+              : guess.attributeColumns.includes(column)
+                ? "attribute"
+                : "ignore",
+      label: question?.label ?? column,
+      text: question?.text ?? inspection.questionTexts[column] ?? column,
+      codesFor: code ? (questionColumnByLabel.get(code.question) ?? null) : null,
+    };
+  };
+  return normalise({
+    columns: inspection.columns.map((column) => kept.get(column) ?? guessed(column)),
+    coder: previous?.coder ?? "",
+    codeDelimiter: previous?.codeDelimiter ?? guess.codeDelimiter,
+    codeSeparator: previous?.codeSeparator ?? guess.codeSeparator,
+    nonResponses: previous?.nonResponses ?? guess.nonResponses,
+  });
+}
+
+/** Gives `column` a role; a second respondent id demotes the first to an attribute. */
+export function setRole(draft: MappingDraft, column: string, role: ColumnRole): MappingDraft {
+  return normalise({
+    ...draft,
+    columns: draft.columns.map((c) => {
+      if (c.column === column) {
+        const codesFor = role === "codes" ? (c.codesFor ?? nearestQuestion(draft, column)) : null;
+        return { ...c, role, codesFor };
+      }
+      return role === "id" && c.role === "id" ? { ...c, role: "attribute" } : c;
+    }),
+  });
+}
+
+/** The column that identifies respondents, or null to number the rows. */
+export function setIdColumn(draft: MappingDraft, column: string | null): MappingDraft {
+  if (column !== null) return setRole(draft, column, "id");
+  const current = idColumnOf(draft);
+  return current === null ? draft : setRole(draft, current, "attribute");
+}
+
+export function editColumn(
+  draft: MappingDraft,
+  column: string,
+  change: Partial<Pick<ColumnDraft, "label" | "text" | "codesFor">>,
+): MappingDraft {
+  return {
+    ...draft,
+    columns: draft.columns.map((c) => (c.column === column ? { ...c, ...change } : c)),
+  };
+}
+
+export function idColumnOf(draft: MappingDraft): string | null {
+  return draft.columns.find((c) => c.role === "id")?.column ?? null;
+}
+
+export function questionColumns(draft: MappingDraft): readonly ColumnDraft[] {
+  return draft.columns.filter((c) => c.role === "question");
+}
+
+export function hasCodeColumns(draft: MappingDraft): boolean {
+  return draft.columns.some((c) => c.role === "codes");
+}
+
+/**
+ * Keeps the invariants after any change: one respondent id at most, and every codes
+ * column pointing at a column that is (still) a question, or at none.
+ */
+function normalise(draft: MappingDraft): MappingDraft {
+  const questions = new Set(questionColumns(draft).map((c) => c.column));
+  let idSeen = false;
+  const columns = draft.columns.map((c): ColumnDraft => {
+    if (c.role === "id") {
+      if (idSeen) return { ...c, role: "attribute" };
+      idSeen = true;
+    }
+    if (c.role === "codes" && (c.codesFor === null || !questions.has(c.codesFor))) {
+      return { ...c, codesFor: nearestQuestion(draft, c.column) };
+    }
+    return c;
+  });
+  return { ...draft, columns };
+}
+
+/** Spreadsheets put codes beside the answers: the nearest question to the left, else any. */
+function nearestQuestion(draft: MappingDraft, column: string): string | null {
+  const index = draft.columns.findIndex((c) => c.column === column);
+  const before = draft.columns.slice(0, Math.max(0, index)).reverse();
+  const question = (list: readonly ColumnDraft[]) => list.find((c) => c.role === "question");
+  return (question(before) ?? question(draft.columns))?.column ?? null;
+}
+
+export function mappingOf(draft: MappingDraft): ImportMapping {
+  const labels = new Map(questionColumns(draft).map((q) => [q.column, q.label.trim()]));
+  return {
+    idColumn: idColumnOf(draft),
+    attributeColumns: draft.columns.filter((c) => c.role === "attribute").map((c) => c.column),
+    questions: questionColumns(draft).map((q) => ({
+      column: q.column,
+      label: q.label.trim(),
+      text: q.text,
+    })),
+    codeColumns: draft.columns.flatMap((c) => {
+      const question = c.role === "codes" && c.codesFor ? labels.get(c.codesFor) : undefined;
+      return question === undefined
+        ? []
+        : [{ column: c.column, question, coder: draft.coder.trim() }];
+    }),
+    codeDelimiter: draft.codeDelimiter,
+    codeSeparator: draft.codeSeparator,
+    nonResponses: [...draft.nonResponses],
+  };
+}
+
+/**
+ * Why the draft cannot be imported yet, as a sentence the user can act on, or null.
+ * Mirrors the core's own checks (run-import.ts planColumns) so the Import button says
+ * why it is disabled instead of the import failing.
+ */
+export function mappingProblem(draft: MappingDraft, projectHasRespondents: boolean): string | null {
+  const questions = questionColumns(draft);
+  if (questions.length === 0 && !draft.columns.some((c) => c.role === "attribute")) {
+    return "Choose at least one Question or Attribute column.";
+  }
+  const seen = new Set<string>();
+  for (const question of questions) {
+    const label = question.label.trim();
+    if (label === "") return `Give the question in column "${question.column}" a label.`;
+    if (label.length > 200) return `The label of "${question.column}" is over 200 characters.`;
+    if (seen.has(label)) return `Two questions are labelled "${label}": labels must differ.`;
+    seen.add(label);
+  }
+  const orphan = draft.columns.find((c) => c.role === "codes" && c.codesFor === null);
+  if (orphan) return `Choose which question the codes in "${orphan.column}" are for.`;
+  if (hasCodeColumns(draft) && draft.coder.trim() === "") {
+    return "Name the coder of the code columns.";
+  }
+  if (hasCodeColumns(draft) && draft.codeSeparator === "") {
+    return "The sub-code separator cannot be empty.";
+  }
+  if (idColumnOf(draft) === null && projectHasRespondents) {
+    return "This project already has respondents: choose the Respondent ID column to match them.";
+  }
+  return null;
+}
+
+/** Ticks or unticks one value in the placeholder list (compared as the core compares). */
+export function setNonResponse(draft: MappingDraft, value: string, on: boolean): MappingDraft {
+  const key = placeholderKey(value);
+  const without = draft.nonResponses.filter((v) => placeholderKey(v) !== key);
+  return { ...draft, nonResponses: on ? [...without, value] : without };
+}
+
+/** The placeholder list as the user edits it: one comma-separated line. */
+export function parsePlaceholderList(text: string): string[] {
+  return text
+    .split(",")
+    .map((value) => value.trim())
+    .filter((value) => value !== "");
+}
