@@ -178,6 +178,13 @@ describe("cairn import", () => {
       answers_added: 4,
       non_responses: 2,
     });
+    const byField = cairn(
+      ["import", join(dir, "by-field.cairn"), folder, "--id-field", "Country", "--json"],
+      dir,
+    );
+    expect(byField.stderr).toContain('--id-column "Country"');
+    expect(byField.stderr).toContain('--attribute-columns "File"');
+
     const show = JSON.parse(cairn(["show", project, "--json"], dir).stdout);
     expect(show.questions.map((q: { text: string }) => q.text)).toEqual([
       "What should change first?",

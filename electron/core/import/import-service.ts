@@ -42,12 +42,16 @@ export async function inspectImport(
       if (sample.length >= SAMPLE_ROWS) break;
     }
     const rows = sample.map((row) => row.cells);
-    const guess = guessMapping({
-      columns: table.columns,
-      rows,
-      questionTexts: table.questionTexts,
-      ...(options.coder ? { coder: options.coder } : {}),
-    });
+    const guess = withIdField(
+      guessMapping({
+        columns: table.columns,
+        rows,
+        questionTexts: table.questionTexts,
+        ...(options.coder ? { coder: options.coder } : {}),
+      }),
+      table.columns,
+      source.idField,
+    );
     const csv = kind === "csv" ? (table as CsvSource) : null;
     return {
       kind,
@@ -73,6 +77,24 @@ export async function inspectImport(
   } finally {
     await table.close();
   }
+}
+
+/** A Word form's field the user named as the respondent id is the id column. */
+function withIdField(
+  guess: ImportMapping,
+  columns: readonly string[],
+  idField: string | undefined,
+): ImportMapping {
+  const wanted = idField?.trim().toLowerCase();
+  const column = wanted ? columns.find((c) => c.trim().toLowerCase() === wanted) : undefined;
+  if (!column) return guess;
+  const others = guess.idColumn === null || guess.idColumn === column ? [] : [guess.idColumn];
+  return {
+    ...guess,
+    idColumn: column,
+    attributeColumns: [...others, ...guess.attributeColumns.filter((c) => c !== column)],
+    questions: guess.questions.filter((q) => q.column !== column),
+  };
 }
 
 export interface ImportRequest {
