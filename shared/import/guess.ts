@@ -113,6 +113,30 @@ export function guessMapping(input: GuessInput): ImportMapping {
     )
     .map((p) => p.column);
 
+  const long = guessLongLayout(profiles, input, idProfile, codeNames);
+  if (long) {
+    const { questionColumn, answerColumn } = long;
+    const taken = new Set([idColumn, questionColumn, answerColumn, ...codeNames]);
+    return {
+      idColumn,
+      // Only what a respondent's rows agree on describes the respondent.
+      attributeColumns: profiles
+        .filter((p) => !taken.has(p.column) && p.nonEmpty > 0)
+        .filter((p) => constantPerRespondent(input, idColumn, p.column))
+        .map((p) => p.column),
+      questions: [],
+      codeColumns: codeColumns.map((p) => ({
+        column: p.column,
+        question: answerColumn,
+        coder: input.coder ?? "Imported",
+      })),
+      long,
+      codeDelimiter: ";",
+      codeSeparator: ">",
+      nonResponses: [...DEFAULT_NON_RESPONSES],
+    };
+  }
+
   return {
     idColumn,
     attributeColumns,
@@ -125,10 +149,68 @@ export function guessMapping(input: GuessInput): ImportMapping {
       const question = questionForCodeColumn(p.column, input.columns, questionNames);
       return question ? [{ column: p.column, question, coder: input.coder ?? "Imported" }] : [];
     }),
+    long: null,
     codeDelimiter: ";",
     codeSeparator: ">",
     nonResponses: [...DEFAULT_NON_RESPONSES],
   };
+}
+
+const QUESTION_NAME_HEADER = /question|item|prompt|variable/i;
+const ANSWER_HEADER = /answer|response|comment|text|feedback/i;
+
+/**
+ * A "long" export has one row per answer: the id repeats, a column names the question
+ * (few distinct values, a header that says so) and one column of long text answers it.
+ */
+function guessLongLayout(
+  profiles: readonly ColumnProfile[],
+  input: GuessInput,
+  idProfile: ColumnProfile | undefined,
+  codeNames: ReadonlySet<string>,
+): { questionColumn: string; answerColumn: string } | null {
+  if (!idProfile || idProfile.unique || input.questionTexts?.size) return null;
+  const names = profiles.filter(
+    (p) =>
+      p !== idProfile &&
+      QUESTION_NAME_HEADER.test(p.column) &&
+      p.nonEmpty === input.rows.length &&
+      p.distinct > 1 &&
+      p.distinct <= 100 &&
+      p.distinct <= p.nonEmpty / 2,
+  );
+  const answers = profiles
+    .filter(
+      (p) =>
+        p !== idProfile &&
+        !names.includes(p) &&
+        !codeNames.has(p.column) &&
+        // Answers in a long export are often short; a header that says so will do.
+        ((ANSWER_HEADER.test(p.column) && p.distinct >= p.nonEmpty / 2) ||
+          isOpenQuestion(p, input.rows.length)),
+    )
+    .sort(
+      (a, b) =>
+        Number(ANSWER_HEADER.test(b.column)) - Number(ANSWER_HEADER.test(a.column)) ||
+        b.meanLength - a.meanLength,
+    );
+  const [name] = names;
+  const [answer] = answers;
+  return name && answer ? { questionColumn: name.column, answerColumn: answer.column } : null;
+}
+
+function constantPerRespondent(input: GuessInput, idColumn: string | null, column: string) {
+  const idIndex = idColumn === null ? -1 : input.columns.indexOf(idColumn);
+  const index = input.columns.indexOf(column);
+  const seen = new Map<string, string>();
+  for (const row of input.rows) {
+    const id = row[idIndex] ?? "";
+    const value = (row[index] ?? "").trim();
+    const earlier = seen.get(id);
+    if (earlier !== undefined && earlier !== value) return false;
+    seen.set(id, value);
+  }
+  return true;
 }
 
 /**

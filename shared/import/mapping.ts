@@ -63,6 +63,17 @@ export const importMappingSchema = z
         })
         .strict(),
     ),
+    /**
+     * One row per answer rather than one per respondent (a "long" export): this column
+     * names the question (its values become question labels) and `answerColumn` holds
+     * the answer. Rows of one respondent are gathered by id. `questions` is then empty,
+     * and code columns code the row's answer (their `question` is `answerColumn`).
+     */
+    long: z
+      .object({ questionColumn: columnName, answerColumn: columnName })
+      .strict()
+      .nullable()
+      .default(null),
     /** Between codes in one cell. */
     codeDelimiter: z.string().max(10).default(";"),
     /** Between levels of a code path. */

@@ -42,6 +42,16 @@ const DUPLICATE_ID = [
   "",
 ].join("\n");
 
+/** A "long" export, one row per answer, as some survey tools and the NHS data have it. */
+const LONG_EXPORT = [
+  "Respondent ID,Trust,FFT question,FFT answer",
+  "P1,North,FFT Why?,The crew were calm and kind to my mother.",
+  "P1,North,How could we improve?,Tell us how long the wait will be.",
+  "P2,South,FFT Why?,Did not answer",
+  "P2,South,How could we improve?,More staff on the night shift.",
+  "",
+].join("\n");
+
 /** Big enough (about 20 MB) that the import is still running when Cancel is clicked. */
 function bigExport(rows: number): string {
   const lines = [`Respondent ID,Country,${QUESTION}`];
@@ -279,6 +289,34 @@ describe("importing survey answers through the wizard", () => {
     );
   });
 
+  it("imports a long export, one row per answer, as respondents with several questions", async () => {
+    await openWizardOn(writeSource("long.csv", LONG_EXPORT));
+    expect(await roleOf("Respondent ID")).toBe("id");
+    expect(await roleOf("FFT question")).toBe("question-name");
+    expect(await roleOf("FFT answer")).toBe("answer");
+    expect(await roleOf("Trust")).toBe("attribute");
+    expect(
+      await wizard()
+        .locator('.preview-table tr[data-respondent="P2"] .preview-question')
+        .allTextContents(),
+    ).toEqual(["FFT Why?", "How could we improve?"]);
+    expect(await previewBadge("P2").allTextContents()).toEqual(["Non-response", "Answered"]);
+    await shoot("import-long-1280.png", wizard().locator(".preview-table"));
+
+    await wizard().getByRole("button", { name: "Import", exact: true }).click();
+    const outcome = wizard().getByRole("status");
+    await outcome.waitFor();
+    expect(await outcome.textContent()).toBe(
+      "Added 2 respondents, 4 answers (1 non-response) to 2 new questions.",
+    );
+    await wizard().getByRole("button", { name: "Close" }).click();
+    await expect.poll(() => questionButton("FFT Why?").count()).toBe(1);
+    expect(await questionButton("FFT Why?").locator(".question-count").textContent()).toBe("1/8");
+    expect(
+      await questionButton("How could we improve?").locator(".question-count").textContent(),
+    ).toBe("2/8");
+  });
+
   it("cancels a long import, and the project is unchanged", async () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await openWizardOn(writeSource("big.csv", bigExport(200_000)));
@@ -295,6 +333,6 @@ describe("importing survey answers through the wizard", () => {
       .poll(() => wizard().locator(".import-outcome").textContent())
       .toBe("Import cancelled: the project is unchanged.");
     await wizard().getByRole("button", { name: "Close" }).click();
-    expect(await page.locator(".project-meta").textContent()).toBe("6 respondents · 1 question");
+    expect(await page.locator(".project-meta").textContent()).toBe("8 respondents · 3 questions");
   });
 });

@@ -153,6 +153,39 @@ describe("cairn import", () => {
     expect(existsSync(project)).toBe(false);
   });
 
+  it("imports a long export, one row per answer, with the layout named in flags", () => {
+    const dir = tempDir();
+    const long = join(dir, "long.csv");
+    writeFileSync(
+      long,
+      "Resp,Item,Reply\nA,Q1,Faster courts\nA,Q2,More refuges\nB,Q1,Training for police\n",
+    );
+    const run = cairn(
+      [
+        "import",
+        join(dir, "long.cairn"),
+        long,
+        "--id-column",
+        "Resp",
+        "--question-name-column",
+        "Item",
+        "--answer-column",
+        "Reply",
+        "--json",
+      ],
+      dir,
+    );
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      respondents_added: 2,
+      questions_added: 2,
+      answers_added: 3,
+    });
+    const half = cairn(["import", join(dir, "x.cairn"), long, "--answer-column", "Reply"], dir);
+    expect(half.status).toBe(2);
+    expect(half.stderr).toContain("needs both --question-name-column and --answer-column");
+  });
+
   it("imports a folder of Word questionnaires in one go", async () => {
     const dir = tempDir();
     const folder = join(dir, "forms");

@@ -393,6 +393,87 @@ describe("a second wave merges by respondent id", () => {
   });
 });
 
+describe("a long export: one row per answer", () => {
+  const LONG = [
+    "Respondent,Country,Question,Answer text,Sentiment,Codes",
+    '1,Ireland,Why?,"The staff listened, and the nurse explained everything.",positive,Staff',
+    "1,Ireland,What could be better?,Parking near the entrance.,negative,Access>Parking",
+    "2,Malta,Why?,Did not answer,,",
+    '2,Malta,What could be better?,"Shorter waits in A&E, please.",negative,Waiting',
+    "3,Cyprus,Why?,Quick and kind.,positive,Staff; Speed",
+  ].join("\n");
+
+  it("is recognised, and gathers each respondent's rows", async () => {
+    const file = join(tempDir(), "long.csv");
+    writeEncoded(file, LONG, "utf-8");
+    const session = project();
+    const { inspection, report } = await importFiles(session, [file], { coder: "Ann" });
+    expect(inspection.guess).toMatchObject({
+      idColumn: "Respondent",
+      long: { questionColumn: "Question", answerColumn: "Answer text" },
+      questions: [],
+      attributeColumns: ["Country"],
+      codeColumns: [{ column: "Codes", question: "Answer text", coder: "Ann" }],
+    });
+    expect(report).toMatchObject({
+      applied: true,
+      respondents_added: 3,
+      questions_added: 2,
+      answers_added: 5,
+      non_responses: 1,
+      segments_added: 5,
+    });
+    const db = session.db();
+    expect(session.summary().questions.map((q) => [q.label, q.answered])).toEqual([
+      ["Why?", 2],
+      ["What could be better?", 2],
+    ]);
+    expect(answersTo(db, "What could be better?").map((a) => a.respondent)).toEqual(["1", "2"]);
+    expect(attributesOf(db, "2")).toEqual({ Country: "Malta" });
+    expect(segmentsOf(db)).toContainEqual(
+      expect.objectContaining({
+        respondent: "1",
+        question: "What could be better?",
+        code: "Parking",
+      }),
+    );
+    session.close();
+  });
+
+  it("refuses a respondent who answers one question twice", async () => {
+    const file = join(tempDir(), "long.csv");
+    writeEncoded(file, LONG + "\n1,Ireland,Why?,Again,,", "utf-8");
+    const session = project();
+    const before = snapshot(session.db());
+    await expect(importFiles(session, [file], { coder: "Ann" })).rejects.toThrow(
+      'long.csv: respondent "1" answers "Why?" twice, on lines 2 and 7',
+    );
+    expect(snapshot(session.db())).toBe(before);
+    session.close();
+  });
+
+  it("keeps the first of differing attribute values and says so", async () => {
+    const file = join(tempDir(), "long.csv");
+    writeEncoded(file, LONG.replace("1,Ireland,What could", "1,Éire,What could"), "utf-8");
+    const session = project();
+    const { report } = await importFiles(session, [file], {
+      coder: "Ann",
+      mapping: {
+        idColumn: "Respondent",
+        attributeColumns: ["Country"],
+        questions: [],
+        codeColumns: [],
+        long: { questionColumn: "Question", answerColumn: "Answer text" },
+      },
+    });
+    expect(report.warnings).toEqual([
+      '"Country" differs between rows of one respondent; the first value was kept (1 time, first at line 3)',
+    ]);
+    expect(attributesOf(session.db(), "1")).toEqual({ Country: "Ireland" });
+    session.close();
+  });
+});
+
 describe("a wave with more conflicts than one list shows", () => {
   it("lists the undecided ones first, so each round of decisions shows the next", async () => {
     const dir = tempDir();
@@ -512,6 +593,7 @@ describe("the NHS patient feedback export", () => {
         attributeColumns: ["Trust", "Respondent ID", "FFT question"],
         questions: [{ column: "FFT answer", label: "FFT answer", text: "FFT answer" }],
         codeColumns: [],
+        long: null,
       },
     });
     const Papa = (await import("papaparse")).default;
@@ -529,6 +611,30 @@ describe("the NHS patient feedback export", () => {
     expect(summary.empty).toBe(508);
     expect(summary.non_response).toBeGreaterThanOrEqual(didNotAnswer);
     expect(summary.answered + summary.empty + summary.non_response).toBe(7908);
+    session.close();
+  });
+
+  it.skipIf(!available)("reads the export as one row per answer, by respondent", async () => {
+    const session = project();
+    const { inspection, report } = await importFiles(session, [NHS]);
+    expect(inspection.guess).toMatchObject({
+      idColumn: "Respondent ID",
+      long: { questionColumn: "FFT question", answerColumn: "FFT answer" },
+    });
+    expect(inspection.guess.attributeColumns).toContain("Trust");
+    const rows = (await import("papaparse")).default.parse<Record<string, string>>(
+      readFileSync(NHS, "utf8"),
+      { header: true, skipEmptyLines: true },
+    ).data;
+    expect(report).toMatchObject({
+      applied: true,
+      respondents_added: new Set(rows.map((r) => r["Respondent ID"])).size,
+      // Two spellings differ only in a line break: one question.
+      questions_added: new Set(
+        rows.map((r) => (r["FFT question"] ?? "").replace(/\s+/g, " ").trim()),
+      ).size,
+      answers_added: 7908,
+    });
     session.close();
   });
 

@@ -15,6 +15,7 @@ const MAPPING: ImportMapping = {
   attributeColumns: ["Country"],
   questions: [{ column: "Answer", label: "Q1", text: "What should change?" }],
   codeColumns: [],
+  long: null,
   codeDelimiter: ";",
   codeSeparator: ">",
   nonResponses: ["n/a"],

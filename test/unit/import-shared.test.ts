@@ -177,6 +177,24 @@ describe("guessing the mapping", () => {
     expect(guess.questions).toEqual([{ column: "Q1", label: "Q1", text: "What should change?" }]);
   });
 
+  it("recognises one row per answer: a repeating id, a column naming the question", () => {
+    const guess = guessMapping({
+      columns: ["Respondent ID", "Trust", "FFT question", "FFT answer", "Sentiment"],
+      rows: [
+        ["P1", "NEAS", "FFT Why?", "Staff were kind and the ambulance came quickly", "positive"],
+        ["P1", "NEAS", "What could we do better?", "Nothing, it was all fine", "neutral"],
+        ["P2", "LPT", "FFT Why?", "Waited four hours for a bed on the ward", "negative"],
+        ["P2", "LPT", "What could we do better?", "Tell people how long the wait is", "negative"],
+      ],
+    });
+    expect(guess).toMatchObject({
+      idColumn: "Respondent ID",
+      long: { questionColumn: "FFT question", answerColumn: "FFT answer" },
+      questions: [],
+      attributeColumns: ["Trust"],
+    });
+  });
+
   it("numbers the rows when no column can be the id", () => {
     const guess = guessMapping({
       columns: ["Country", "Comment?"],

@@ -24,6 +24,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
     usage:
       "import FILE SOURCE... [--sheet S] [--header-row N] [--id-field F] [--id-column C]\n" +
       "        [--attribute-columns A,B] [--question-columns X,Y] [--ignore-columns ...]\n" +
+      "        [--question-name-column Q --answer-column A]  (one row per answer)\n" +
       '        [--code-columns COL[:QUESTION],... --coder NAME [--code-delimiter ";"]\n' +
       '        [--code-separator ">"]] [--encoding E] [--delimiter D] [--non-response "-,n/a"]\n' +
       "        [--on-conflict fail|keep|replace] [--dry-run] [--json]\n" +

@@ -19,6 +19,7 @@ import type {
   CodeId,
   CoderId,
   QuestionId,
+  RespondentId,
 } from "../../../shared/domain.ts";
 import { parseCodeCell, type CodeCellFormat } from "../../../shared/import/code-cells.ts";
 import {
@@ -112,6 +113,12 @@ interface ColumnPlan {
     question: string;
     coder: string;
   }[];
+  /** One row per answer: where the question's name and the answer are. */
+  readonly long: {
+    readonly questionIndex: number;
+    readonly answerIndex: number;
+    readonly questionColumn: string;
+  } | null;
 }
 
 /** Checks the mapping against the source's columns and the project before writing. */
@@ -142,6 +149,17 @@ function planColumns(source: TableSource, mapping: ImportMapping, db: Db): Colum
   mapping.attributeColumns.forEach((c) => claim(c, "attribute"));
   mapping.questions.forEach((q) => claim(q.column, "question"));
   mapping.codeColumns.forEach((c) => claim(c.column, "code column"));
+  if (mapping.long) {
+    claim(mapping.long.questionColumn, "column naming the question");
+    claim(mapping.long.answerColumn, "answer column");
+    if (mapping.questions.length > 0) {
+      throw new CairnError(
+        "bad_input",
+        "with one row per answer, the questions come from the column naming them; " +
+          "choose no question columns",
+      );
+    }
+  }
 
   const labels = new Set<string>();
   for (const question of mapping.questions) {
@@ -151,7 +169,7 @@ function planColumns(source: TableSource, mapping: ImportMapping, db: Db): Colum
     labels.add(question.label);
   }
   for (const code of mapping.codeColumns) {
-    if (!labels.has(code.question)) {
+    if (mapping.long ? code.question !== mapping.long.answerColumn : !labels.has(code.question)) {
       throw new CairnError(
         "bad_input",
         `code column "${code.column}" is for question "${code.question}", ` +
@@ -159,7 +177,7 @@ function planColumns(source: TableSource, mapping: ImportMapping, db: Db): Colum
       );
     }
   }
-  if (mapping.questions.length === 0 && mapping.attributeColumns.length === 0) {
+  if (!mapping.long && mapping.questions.length === 0 && mapping.attributeColumns.length === 0) {
     throw new CairnError("bad_input", "choose at least one question or attribute column");
   }
   if (mapping.idColumn === null && countRespondents(db) > 0) {
@@ -178,6 +196,13 @@ function planColumns(source: TableSource, mapping: ImportMapping, db: Db): Colum
       text: q.text,
     })),
     codeColumns: mapping.codeColumns.map((c) => ({ ...c, index: indexOf(c.column) })),
+    long: mapping.long
+      ? {
+          questionIndex: indexOf(mapping.long.questionColumn),
+          answerIndex: indexOf(mapping.long.answerColumn),
+          questionColumn: mapping.long.questionColumn,
+        }
+      : null,
   };
 }
 
@@ -200,6 +225,13 @@ class ImportWriter {
   private readonly seenIds = new Map<string, { line: number; file?: string }>();
   private nextPosition: number;
   private readonly questions: QuestionTarget[] = [];
+  /** Questions by label: all of them, for a long export that names one per row. */
+  private readonly questionIds: Map<string, QuestionId>;
+  /** Respondents this import created, and those it has met (a long export meets each often). */
+  private readonly created = new Set<number>();
+  private readonly met = new Set<number>();
+  /** Long exports: where each (respondent, question) was answered, to catch a repeat. */
+  private readonly answeredAt = new Map<string, number>();
   private readonly attributeIds: { index: number; id: number; name: string }[];
   private readonly codeColumns: {
     index: number;
@@ -240,13 +272,9 @@ class ImportWriter {
   ) {
     this.respondentIds = respondentIdsByExternalId(db);
     this.nextPosition = nextRespondentPosition(db);
-    const existingQuestions = questionIdsByLabel(db);
+    this.questionIds = questionIdsByLabel(db);
     for (const question of plan.questions) {
-      let id = existingQuestions.get(question.label);
-      if (id === undefined) {
-        id = insertQuestion(db, { label: question.label, text: question.text, section: "" });
-        this.counts.questions_added++;
-      }
+      const id = this.questionId(question.label, question.text);
       this.questions.push({ id, index: question.index, label: question.label });
     }
     this.attributeIds = plan.attributes.map((a) => ({
@@ -278,21 +306,34 @@ class ImportWriter {
     this.rows++;
 
     let respondentId = this.respondentIds.get(externalId);
-    const isNew = respondentId === undefined;
     if (respondentId === undefined) {
       respondentId = insertRespondentAt(this.db, externalId, this.nextPosition++);
       this.respondentIds.set(externalId, respondentId);
+      this.created.add(respondentId);
       this.counts.respondents_added++;
-    } else {
+    } else if (!this.met.has(respondentId)) {
       this.counts.respondents_matched++;
     }
-    const respondent = respondentId as Parameters<typeof setRespondentAttribute>[1];
+    const firstMeeting = !this.met.has(respondentId);
+    this.met.add(respondentId);
+    const respondent = respondentId as RespondentId;
+    const isNew = this.created.has(respondentId);
 
     for (const attribute of this.attributeIds) {
       const value = (cells[attribute.index] ?? "").trim();
       if (value === "") continue;
-      const existing = isNew ? null : attributeValue(this.db, respondent, attribute.id);
+      const existing =
+        isNew && firstMeeting ? null : attributeValue(this.db, respondent, attribute.id);
       if (existing === value) continue;
+      if (existing !== null && !firstMeeting) {
+        // A long export repeats a respondent's attributes on every row: a row that
+        // disagrees with an earlier one is the file's inconsistency, not a new wave.
+        this.warn(
+          `"${attribute.name}" differs between rows of one respondent; the first value was kept`,
+          line,
+        );
+        continue;
+      }
       if (existing !== null) {
         const key = attributeConflictKey(externalId, attribute.name);
         const choice = this.settle(key, {
@@ -310,8 +351,8 @@ class ImportWriter {
     }
 
     const answers = new Map<string, WrittenAnswer | null>();
-    for (const question of this.questions) {
-      const text = normaliseAnswerText(cells[question.index] ?? "");
+    for (const { question, cell } of this.answerCells(row, respondent)) {
+      const text = normaliseAnswerText(cell);
       const status = detectAnswerStatus(text, this.placeholders);
       const existing = isNew ? undefined : findAnswer(this.db, respondent, question.id);
       if (!existing) {
@@ -338,7 +379,8 @@ class ImportWriter {
     for (const column of this.codeColumns) {
       const cell = cells[column.index] ?? "";
       if (cell.trim() === "") continue;
-      const answer = answers.get(column.question);
+      // A long export's code columns code the row's one answer.
+      const answer = this.plan.long ? [...answers.values()][0] : answers.get(column.question);
       if (!answer) continue; // an unsettled conflict: nothing is written anyway
       if (answer.text === "") {
         this.warn(`codes in column "${column.column}" for empty answers were skipped`, line);
@@ -359,6 +401,51 @@ class ImportWriter {
     }
   }
 
+  /** The row's answers: one per question column, or a long export's one answer. */
+  private answerCells(
+    row: SourceRow,
+    respondent: RespondentId,
+  ): { question: QuestionTarget; cell: string }[] {
+    const long = this.plan.long;
+    if (!long) {
+      return this.questions.map((question) => ({
+        question,
+        cell: row.cells[question.index] ?? "",
+      }));
+    }
+    const label = (row.cells[long.questionIndex] ?? "").replace(/\s+/g, " ").trim();
+    if (label === "") {
+      throw new CairnError(
+        "bad_input",
+        `${this.where(row)} names no question (column "${long.questionColumn}")`,
+      );
+    }
+    const question = { id: this.questionId(label, label), index: long.answerIndex, label };
+    const pair = `${respondent}\u0000${question.id}`;
+    const earlier = this.answeredAt.get(pair);
+    if (earlier !== undefined) {
+      const id = (row.cells[this.plan.idIndex ?? -1] ?? "").trim();
+      throw new CairnError(
+        "bad_input",
+        `${row.file ?? this.source.name}: respondent "${id}" answers "${label}" twice, ` +
+          `on ${this.source.unit}s ${earlier} and ${row.line}`,
+      );
+    }
+    this.answeredAt.set(pair, row.line);
+    return [{ question, cell: row.cells[long.answerIndex] ?? "" }];
+  }
+
+  /** The question with this label, added (last) if the project does not have it yet. */
+  private questionId(label: string, text: string): QuestionId {
+    let id = this.questionIds.get(label);
+    if (id === undefined) {
+      id = insertQuestion(this.db, { label, text, section: "" });
+      this.questionIds.set(label, id);
+      this.counts.questions_added++;
+    }
+    return id;
+  }
+
   /** The row's respondent id, or null for a row with nothing in it at all. */
   private externalId(row: SourceRow): string | null {
     if (this.plan.idIndex === null) {
@@ -373,6 +460,7 @@ class ImportWriter {
         `${this.where(row)} has no respondent id (column "${this.options.mapping.idColumn}")`,
       );
     }
+    if (this.plan.long) return id; // one row per answer: an id comes back on purpose
     const earlier = this.seenIds.get(id);
     if (earlier !== undefined) {
       const unit = this.source.unit;

@@ -8,7 +8,15 @@ import { placeholderKey } from "../../../shared/answers/status.ts";
 import type { ImportInspection } from "../../../shared/import/inspection.ts";
 import type { ImportMapping } from "../../../shared/import/mapping.ts";
 
-export const COLUMN_ROLES = ["id", "attribute", "question", "codes", "ignore"] as const;
+export const COLUMN_ROLES = [
+  "id",
+  "attribute",
+  "question",
+  "codes",
+  "question-name",
+  "answer",
+  "ignore",
+] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
 
 export const ROLE_NAMES: Record<ColumnRole, string> = {
@@ -16,6 +24,8 @@ export const ROLE_NAMES: Record<ColumnRole, string> = {
   attribute: "Attribute",
   question: "Question",
   codes: "Codes",
+  "question-name": "Names the question",
+  answer: "Answer (one row per answer)",
   ignore: "Ignore",
 };
 
@@ -59,13 +69,17 @@ export function draftFromInspection(
       role:
         column === guess.idColumn
           ? "id"
-          : question
-            ? "question"
-            : code
-              ? "codes"
-              : guess.attributeColumns.includes(column)
-                ? "attribute"
-                : "ignore",
+          : column === guess.long?.questionColumn
+            ? "question-name"
+            : column === guess.long?.answerColumn
+              ? "answer"
+              : question
+                ? "question"
+                : code
+                  ? "codes"
+                  : guess.attributeColumns.includes(column)
+                    ? "attribute"
+                    : "ignore",
       label: question?.label ?? column,
       text: question?.text ?? inspection.questionTexts[column] ?? column,
       codesFor: code ? (questionColumnByLabel.get(code.question) ?? null) : null,
@@ -80,8 +94,16 @@ export function draftFromInspection(
   });
 }
 
+/** Roles one column at most can have: a second one demotes the first. */
+const SINGLE_ROLES: Partial<Record<ColumnRole, ColumnRole>> = {
+  id: "attribute",
+  "question-name": "ignore",
+  answer: "ignore",
+};
+
 /** Gives `column` a role; a second respondent id demotes the first to an attribute. */
 export function setRole(draft: MappingDraft, column: string, role: ColumnRole): MappingDraft {
+  const demoteTo = SINGLE_ROLES[role];
   return normalise({
     ...draft,
     columns: draft.columns.map((c) => {
@@ -89,9 +111,18 @@ export function setRole(draft: MappingDraft, column: string, role: ColumnRole): 
         const codesFor = role === "codes" ? (c.codesFor ?? nearestQuestion(draft, column)) : null;
         return { ...c, role, codesFor };
       }
-      return role === "id" && c.role === "id" ? { ...c, role: "attribute" } : c;
+      return demoteTo && c.role === role ? { ...c, role: demoteTo } : c;
     }),
   });
+}
+
+/** One row per answer: the columns naming the question and holding the answer. */
+export function longLayoutOf(
+  draft: MappingDraft,
+): { questionColumn: string; answerColumn: string } | null {
+  const questionColumn = draft.columns.find((c) => c.role === "question-name")?.column;
+  const answerColumn = draft.columns.find((c) => c.role === "answer")?.column;
+  return questionColumn && answerColumn ? { questionColumn, answerColumn } : null;
 }
 
 /** The column that identifies respondents, or null to number the rows. */
@@ -136,7 +167,10 @@ function normalise(draft: MappingDraft): MappingDraft {
       if (idSeen) return { ...c, role: "attribute" };
       idSeen = true;
     }
-    if (c.role === "codes" && (c.codesFor === null || !questions.has(c.codesFor))) {
+    // One row per answer: codes code the row's answer, whatever its question.
+    const long = c.role === "codes" && draft.columns.some((d) => d.role === "answer");
+    if (long && c.codesFor !== null) return { ...c, codesFor: null };
+    if (!long && c.role === "codes" && (c.codesFor === null || !questions.has(c.codesFor))) {
       return { ...c, codesFor: nearestQuestion(draft, c.column) };
     }
     return c;
@@ -154,6 +188,7 @@ function nearestQuestion(draft: MappingDraft, column: string): string | null {
 
 export function mappingOf(draft: MappingDraft): ImportMapping {
   const labels = new Map(questionColumns(draft).map((q) => [q.column, q.label.trim()]));
+  const long = longLayoutOf(draft);
   return {
     idColumn: idColumnOf(draft),
     attributeColumns: draft.columns.filter((c) => c.role === "attribute").map((c) => c.column),
@@ -163,11 +198,19 @@ export function mappingOf(draft: MappingDraft): ImportMapping {
       text: q.text,
     })),
     codeColumns: draft.columns.flatMap((c) => {
-      const question = c.role === "codes" && c.codesFor ? labels.get(c.codesFor) : undefined;
+      const question =
+        c.role !== "codes"
+          ? undefined
+          : long
+            ? long.answerColumn
+            : c.codesFor
+              ? labels.get(c.codesFor)
+              : undefined;
       return question === undefined
         ? []
         : [{ column: c.column, question, coder: draft.coder.trim() }];
     }),
+    long,
     codeDelimiter: draft.codeDelimiter,
     codeSeparator: draft.codeSeparator,
     nonResponses: [...draft.nonResponses],
@@ -181,7 +224,17 @@ export function mappingOf(draft: MappingDraft): ImportMapping {
  */
 export function mappingProblem(draft: MappingDraft, projectHasRespondents: boolean): string | null {
   const questions = questionColumns(draft);
-  if (questions.length === 0 && !draft.columns.some((c) => c.role === "attribute")) {
+  const namesQuestion = draft.columns.some((c) => c.role === "question-name");
+  const answers = draft.columns.some((c) => c.role === "answer");
+  if (namesQuestion !== answers) {
+    return namesQuestion
+      ? "One row per answer: choose the column that holds the Answer too."
+      : "One row per answer: choose the column that Names the question too.";
+  }
+  if (answers && questions.length > 0) {
+    return "With one row per answer, the questions come from the column naming them: make no column a Question.";
+  }
+  if (!answers && questions.length === 0 && !draft.columns.some((c) => c.role === "attribute")) {
     return "Choose at least one Question or Attribute column.";
   }
   const seen = new Set<string>();
@@ -192,7 +245,9 @@ export function mappingProblem(draft: MappingDraft, projectHasRespondents: boole
     if (seen.has(label)) return `Two questions are labelled "${label}": labels must differ.`;
     seen.add(label);
   }
-  const orphan = draft.columns.find((c) => c.role === "codes" && c.codesFor === null);
+  const orphan = answers
+    ? undefined
+    : draft.columns.find((c) => c.role === "codes" && c.codesFor === null);
   if (orphan) return `Choose which question the codes in "${orphan.column}" are for.`;
   if (hasCodeColumns(draft) && draft.coder.trim() === "") {
     return "Name the coder of the code columns.";

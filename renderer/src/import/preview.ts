@@ -12,10 +12,12 @@ import {
 import type { AnswerStatus } from "../../../shared/domain.ts";
 import { parseCodeCell } from "../../../shared/import/code-cells.ts";
 import type { ImportInspection } from "../../../shared/import/inspection.ts";
-import { idColumnOf, questionColumns, type MappingDraft } from "./draft.ts";
+import { idColumnOf, longLayoutOf, questionColumns, type MappingDraft } from "./draft.ts";
 
 export interface PreviewAnswer {
   readonly column: string;
+  /** One row per answer: the question the row names. */
+  readonly question?: string;
   readonly text: string;
   readonly status: AnswerStatus;
   /** Code paths from the codes columns for this question; none on a blank answer,
@@ -41,6 +43,16 @@ export function previewRows(inspection: ImportInspection, draft: MappingDraft): 
   const codeColumns = draft.columns.filter((c) => c.role === "codes");
   const placeholders = nonResponseSet(draft.nonResponses);
   const format = { delimiter: draft.codeDelimiter, separator: draft.codeSeparator || ">" };
+  const long = longLayoutOf(draft);
+  const answerOf = (cells: readonly string[], column: string, codes: readonly string[]) => {
+    const text = normaliseAnswerText(cell(cells, column));
+    return {
+      column,
+      text,
+      status: detectAnswerStatus(text, placeholders),
+      codes: text === "" ? [] : codes.flatMap((c) => parseCodeCell(cell(cells, c), format)),
+    };
+  };
   let numbered = 0;
   const seen = new Map<string, number>();
   // Rows with nothing in them are skipped by the import, so they are not numbered.
@@ -49,7 +61,8 @@ export function previewRows(inspection: ImportInspection, draft: MappingDraft): 
     .map((row) => {
       const respondent =
         idColumn === null ? String(++numbered) : cell(row.cells, idColumn).trim() || null;
-      const repeats = respondent === null ? null : (seen.get(respondent) ?? null);
+      // One row per answer repeats ids on purpose.
+      const repeats = respondent === null || long ? null : (seen.get(respondent) ?? null);
       if (respondent !== null && repeats === null) seen.set(respondent, row.line);
       return { row, respondent, repeats };
     })
@@ -60,20 +73,24 @@ export function previewRows(inspection: ImportInspection, draft: MappingDraft): 
       attributes: attributes
         .map((a) => ({ name: a.column, value: cell(row.cells, a.column).trim() }))
         .filter((a) => a.value !== ""),
-      answers: questionColumns(draft).map((q) => {
-        const text = normaliseAnswerText(cell(row.cells, q.column));
-        return {
-          column: q.column,
-          text,
-          status: detectAnswerStatus(text, placeholders),
-          codes:
-            text === ""
-              ? []
-              : codeColumns
-                  .filter((c) => c.codesFor === q.column)
-                  .flatMap((c) => parseCodeCell(cell(row.cells, c.column), format)),
-        };
-      }),
+      answers: long
+        ? [
+            {
+              ...answerOf(
+                row.cells,
+                long.answerColumn,
+                codeColumns.map((c) => c.column),
+              ),
+              question: cell(row.cells, long.questionColumn).replace(/\s+/g, " ").trim(),
+            },
+          ]
+        : questionColumns(draft).map((q) =>
+            answerOf(
+              row.cells,
+              q.column,
+              codeColumns.filter((c) => c.codesFor === q.column).map((c) => c.column),
+            ),
+          ),
     }));
 }
 
@@ -92,8 +109,10 @@ export function placeholderCandidates(
   const extra = new Map<string, number>();
   const index = new Map(inspection.columns.map((column, i) => [column, i]));
   for (const row of inspection.preview) {
-    for (const question of questionColumns(draft)) {
-      const value = (row.cells[index.get(question.column) ?? -1] ?? "").trim();
+    const long = longLayoutOf(draft);
+    const columns = long ? [long.answerColumn] : questionColumns(draft).map((q) => q.column);
+    for (const column of columns) {
+      const value = (row.cells[index.get(column) ?? -1] ?? "").trim();
       if (!value || counts.has(value)) continue;
       if (detectAnswerStatus(value, known) === "non_response") {
         extra.set(value, (extra.get(value) ?? 0) + 1);

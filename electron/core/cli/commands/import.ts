@@ -31,6 +31,8 @@ const OPTIONS = {
   "question-columns": { type: "string" },
   "ignore-columns": { type: "string" },
   "code-columns": { type: "string" },
+  "question-name-column": { type: "string" },
+  "answer-column": { type: "string" },
   coder: { type: "string" },
   "code-delimiter": { type: "string" },
   "code-separator": { type: "string" },
@@ -149,6 +151,8 @@ function conflictPolicy(value: string | undefined): ConflictPolicy {
 }
 
 const MAPPING_FLAGS = [
+  "question-name-column",
+  "answer-column",
   "id-column",
   "attribute-columns",
   "question-columns",
@@ -203,8 +207,29 @@ function mappingFrom(
       "code-columns",
     );
 
+  const questionName = values["question-name-column"]?.trim();
+  const answerColumn = values["answer-column"]?.trim();
+  if (Boolean(questionName) !== Boolean(answerColumn)) {
+    throw new UsageError(
+      "cairn import: one row per answer needs both --question-name-column and --answer-column",
+    );
+  }
+  if (questionName && answerColumn) {
+    check([questionName], "question-name-column");
+    check([answerColumn], "answer-column");
+    if (explicitQuestions) {
+      throw new UsageError(
+        "cairn import: --question-columns is for one row per respondent; with " +
+          "--answer-column the questions are named in --question-name-column",
+      );
+    }
+  }
+  const explicitLong =
+    questionName && answerColumn ? { questionColumn: questionName, answerColumn } : null;
+
   const claimed = new Set([
     ...ignored,
+    ...(explicitLong ? [explicitLong.questionColumn, explicitLong.answerColumn] : []),
     ...(explicitId ? [explicitId] : []),
     ...(explicitAttributes ?? []),
     ...(explicitQuestions ?? []),
@@ -213,16 +238,30 @@ function mappingFrom(
   const free = (column: string) => !claimed.has(column);
 
   const idColumn = explicitId ?? (guess.idColumn && free(guess.idColumn) ? guess.idColumn : null);
-  const questions = explicitQuestions
-    ? explicitQuestions.map((column) => ({
-        column,
-        label: column,
-        text: inspection.questionTexts[column] ?? column,
-      }))
-    : guess.questions.filter((q) => free(q.column));
-  const attributeColumns = explicitAttributes ?? guess.attributeColumns.filter(free);
+  const long =
+    explicitLong ??
+    (!explicitQuestions &&
+    guess.long &&
+    free(guess.long.questionColumn) &&
+    free(guess.long.answerColumn)
+      ? guess.long
+      : null);
+  const questions = long
+    ? []
+    : explicitQuestions
+      ? explicitQuestions.map((column) => ({
+          column,
+          label: column,
+          text: inspection.questionTexts[column] ?? column,
+        }))
+      : guess.questions.filter((q) => free(q.column));
+  const attributeColumns = (explicitAttributes ?? guess.attributeColumns.filter(free)).filter(
+    (column) => column !== long?.questionColumn && column !== long?.answerColumn,
+  );
   const codeColumns = explicitCodes
     ? explicitCodes.map(({ column, question }) => {
+        // One row per answer: a code column codes the row's answer.
+        if (long) return { column, question: long.answerColumn, coder: coder ?? "" };
         if (question !== undefined) return { column, question, coder: coder ?? "" };
         if (questions.length !== 1) {
           throw new UsageError(
@@ -232,7 +271,13 @@ function mappingFrom(
         }
         return { column, question: questions[0]!.label, coder: coder ?? "" };
       })
-    : guess.codeColumns.filter((c) => free(c.column)).map((c) => ({ ...c, coder: coder ?? "" }));
+    : guess.codeColumns
+        .filter((c) => free(c.column))
+        .map((c) => ({
+          ...c,
+          question: long ? long.answerColumn : c.question,
+          coder: coder ?? "",
+        }));
   if (codeColumns.length > 0 && !coder) {
     throw new UsageError(
       `cairn import: ${codeColumns.map((c) => `"${c.column}"`).join(", ")} hold codes: ` +
@@ -245,6 +290,7 @@ function mappingFrom(
     attributeColumns,
     questions,
     codeColumns,
+    long,
     codeDelimiter: values["code-delimiter"] ?? guess.codeDelimiter,
     codeSeparator: values["code-separator"] || guess.codeSeparator,
     nonResponses,
@@ -259,7 +305,10 @@ function describeGuess(inspection: ImportInspection, mapping: ImportMapping): st
       (inspection.encoding ? ` (${inspection.encoding}, ${describeDelimiter(inspection)})` : "") +
       ":",
     `  --id-column ${mapping.idColumn === null ? "(none: rows are numbered)" : `"${mapping.idColumn}"`}`,
-    `  --question-columns ${names(mapping.questions.map((q) => q.column))}`,
+    mapping.long
+      ? `  --question-name-column "${mapping.long.questionColumn}" ` +
+        `--answer-column "${mapping.long.answerColumn}" (one row per answer)`
+      : `  --question-columns ${names(mapping.questions.map((q) => q.column))}`,
     `  --attribute-columns ${names(mapping.attributeColumns)}`,
     `  --code-columns ${names(mapping.codeColumns.map((c) => `${c.column}:${c.question}`))}`,
   ].join("\n");

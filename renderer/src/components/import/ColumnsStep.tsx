@@ -10,6 +10,7 @@ import {
   editColumn,
   hasCodeColumns,
   idColumnOf,
+  longLayoutOf,
   questionColumns,
   setIdColumn,
   setRole,
@@ -178,6 +179,7 @@ function RoleDetails({
         </div>
       );
     case "codes": {
+      if (longLayoutOf(draft)) return <p className="hint">Codes the row’s answer.</p>;
       const questions = questionColumns(draft);
       if (questions.length === 0) {
         return <p className="hint">Make a column a Question first: codes belong to one.</p>;
@@ -205,6 +207,19 @@ function RoleDetails({
       return <p className="hint">Shown beside each answer, for filtering and comparing.</p>;
     case "ignore":
       return <p className="hint">Not imported.</p>;
+    case "question-name":
+      return (
+        <p className="hint">
+          One row per answer: each value is a question (“FFT Why?”), its label in Cairn.
+        </p>
+      );
+    case "answer":
+      return (
+        <p className="hint">
+          One row per answer: the answer to the question this row names. Rows with the same
+          respondent ID are one respondent.
+        </p>
+      );
   }
 }
 

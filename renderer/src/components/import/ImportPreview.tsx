@@ -5,7 +5,7 @@
  */
 import type { AnswerStatus } from "../../../../shared/domain.ts";
 import type { ImportInspection } from "../../../../shared/import/inspection.ts";
-import { questionColumns, type MappingDraft } from "../../import/draft.ts";
+import { longLayoutOf, questionColumns, type MappingDraft } from "../../import/draft.ts";
 import { count } from "../../import/describe.ts";
 import { previewRows, type PreviewAnswer } from "../../import/preview.ts";
 
@@ -22,7 +22,16 @@ interface Props {
 
 export function ImportPreview({ inspection, draft }: Props) {
   const rows = previewRows(inspection, draft);
-  const questions = questionColumns(draft);
+  const long = longLayoutOf(draft);
+  const questions = long
+    ? [
+        {
+          column: long.answerColumn,
+          label: "Answer",
+          text: `The question is named in "${long.questionColumn}"`,
+        },
+      ]
+    : questionColumns(draft);
   return (
     <section className="wizard-step" aria-labelledby="import-step-preview">
       <h3 id="import-step-preview">
@@ -88,6 +97,7 @@ export function ImportPreview({ inspection, draft }: Props) {
 function PreviewCell({ answer }: { readonly answer: PreviewAnswer }) {
   return (
     <td className={`status-${answer.status}`}>
+      {answer.question !== undefined && <p className="preview-question">{answer.question}</p>}
       <span className={`badge badge-${answer.status}`}>{STATUS_NAMES[answer.status]}</span>
       {answer.text !== "" && (
         <p className="preview-text" title={answer.text}>
