@@ -1,10 +1,12 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, serveProject, type ServedProject } from "../helpers/browser.ts";
 import { cairn } from "../helpers/cli.ts";
+import { writeDocx } from "../helpers/docx.ts";
 
 /** Screenshots to look at, not to compare: gitignored. */
 const SCREENSHOTS = join(process.cwd(), ".scratch");
@@ -334,5 +336,127 @@ describe("importing survey answers through the wizard", () => {
       .toBe("Import cancelled: the project is unchanged.");
     await wizard().getByRole("button", { name: "Close" }).click();
     expect(await page.locator(".project-meta").textContent()).toBe("8 respondents · 3 questions");
+  });
+});
+
+describe("importing a workbook's sheet and a folder of Word questionnaires", () => {
+  const dir = mkdtempSync(join(tmpdir(), "cairn-e2e-import-kinds-"));
+  const file = join(dir, "kinds.cairn");
+  let served: ServedProject;
+  let browser: Browser;
+  let page: Page;
+  const wizard = () => page.getByRole("dialog", { name: "Import answers" });
+  const questionCount = (label: string) =>
+    page
+      .getByRole("navigation", { name: "Questions" })
+      .getByRole("button", { name: label })
+      .locator(".question-count");
+
+  async function openWizardOn(path: string) {
+    await page.getByRole("button", { name: "File", exact: true }).click();
+    await page.getByRole("menuitem", { name: "Import answers…" }).click();
+    await wizard().getByRole("textbox", { name: "File path" }).fill(path);
+    await wizard().getByRole("button", { name: "Read file" }).click();
+    await wizard().getByTestId("source-format").waitFor();
+  }
+
+  async function importAndClose(): Promise<string> {
+    await wizard().getByRole("button", { name: "Import", exact: true }).click();
+    const outcome = wizard().getByRole("status");
+    await outcome.waitFor();
+    const text = (await outcome.textContent()) ?? "";
+    await wizard().getByRole("button", { name: "Close" }).click();
+    return text;
+  }
+
+  beforeAll(async () => {
+    expect(cairn(["new", file], dir).status).toBe(0);
+    served = await serveProject(file, dir);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(served.url);
+    await page.locator(".project-title").waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("chooses the second sheet of a workbook, whose header is on row 3", async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("Read me").addRow(["Exported from the survey tool"]);
+    const sheet = workbook.addWorksheet("Responses");
+    sheet.addRow(["Member survey 2026"]);
+    sheet.addRow([]);
+    sheet.addRow(["Member", "Joined", "What should the network do next?"]);
+    sheet.addRow(["M1", new Date(Date.UTC(2024, 2, 5)), "Joint trainings across borders"]);
+    sheet.addRow(["M2", new Date(Date.UTC(2025, 10, 20)), "n/a"]);
+    sheet.getColumn(2).numFmt = "yyyy-mm-dd";
+    const path = join(dir, "members.xlsx");
+    await workbook.xlsx.writeFile(path);
+
+    await openWizardOn(path);
+    await wizard().getByRole("combobox", { name: "Sheet" }).selectOption("Responses");
+    // Row 1 holds a title, not the column names: the message says what to do.
+    await expect
+      .poll(() => wizard().getByRole("alert").textContent())
+      .toBe(
+        "members.xlsx: cell B3 has a value but column B has no header " +
+          "(is the header on another row? choose the header row)",
+      );
+    const headerRow = wizard().getByRole("spinbutton", { name: "Header row" });
+    await headerRow.fill("3");
+    await headerRow.press("Enter");
+    await expect
+      .poll(() => wizard().locator(".preview-table thead th").allTextContents())
+      .toEqual(["Respondent", "What should the network do next?"]);
+    expect(
+      await wizard().locator('.preview-table tr[data-respondent="M1"] dd').allTextContents(),
+    ).toEqual(["2024-03-05"]);
+
+    expect(await importAndClose()).toBe(
+      "Added 2 respondents, 2 answers (1 non-response) to 1 new question.",
+    );
+    await expect
+      .poll(() => questionCount("What should the network do next?").textContent())
+      .toBe("1/2");
+  });
+
+  it("reads a folder of Word questionnaires, one respondent per file", async () => {
+    const folder = join(dir, "forms");
+    mkdirSync(folder);
+    for (const [id, answer] of [
+      ["M1", "More exchange visits between shelters."],
+      ["M3", "Μια κοινή βάση δεδομένων για όλα τα μέλη."],
+    ] as const) {
+      await writeDocx(join(folder, `${id}.docx`), [
+        { text: `Member: ${id}` },
+        { text: "1. What should the network do next?", numbered: false },
+        { text: answer },
+      ]);
+    }
+    await openWizardOn(folder);
+    expect(await wizard().getByTestId("source-format").textContent()).toContain("2 Word files");
+    await wizard().getByRole("combobox", { name: "Role of Member" }).selectOption("id");
+    await wizard()
+      .getByRole("textbox", { name: "Label of Q1" })
+      .fill("What should the network do next?");
+
+    // M1 answered in the workbook too: the same text would merge; this one differs.
+    await wizard().getByRole("button", { name: "Import", exact: true }).click();
+    const conflicts = wizard().getByRole("list", { name: "Conflicts" });
+    await conflicts.waitFor();
+    expect(await conflicts.getByRole("listitem").count()).toBe(1);
+    await wizard().getByRole("button", { name: "Keep all" }).click();
+    await wizard().getByRole("button", { name: "Apply" }).click();
+    const outcome = wizard().getByRole("status");
+    await outcome.waitFor();
+    expect(await outcome.textContent()).toContain("Added 1 respondent, 1 answer");
+    await wizard().getByRole("button", { name: "Close" }).click();
+    await expect
+      .poll(() => questionCount("What should the network do next?").textContent())
+      .toBe("2/3");
   });
 });

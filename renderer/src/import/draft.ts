@@ -219,7 +219,7 @@ export function mappingOf(draft: MappingDraft): ImportMapping {
 
 /**
  * Why the draft cannot be imported yet, as a sentence the user can act on, or null.
- * Mirrors the core's own checks (run-import.ts planColumns) so the Import button says
+ * Mirrors the core's own checks (electron/core/import/column-plan.ts) so the Import button says
  * why it is disabled instead of the import failing.
  */
 export function mappingProblem(draft: MappingDraft, projectHasRespondents: boolean): string | null {

@@ -8,7 +8,7 @@ import type { ApiInput } from "../../../shared/api/contract.ts";
 import type { ImportInspection, ImportProgress } from "../../../shared/import/inspection.ts";
 import type { ImportReport, ImportSource } from "../../../shared/import/mapping.ts";
 import { ApiCallError, call, errorMessage, subscribe } from "../api/client.ts";
-import { draftFromInspection, mappingOf, type MappingDraft } from "../import/draft.ts";
+import { draftFromInspection, mappingOf, setIdColumn, type MappingDraft } from "../import/draft.ts";
 
 export type SourceOptions = Omit<ImportSource, "paths">;
 /** `mapping` covers choosing the file too: the steps show together, top to bottom. */
@@ -183,6 +183,13 @@ export const useImportWizard = create<ImportWizardState>()((set, get) => {
       }
       set({ options });
       await inspect({ ...options, paths: [...paths] });
+      // Naming a Word form's id field means: that field identifies the respondents.
+      const { draft, inspection } = get();
+      const field = change.idField?.trim().toLowerCase();
+      const column = field
+        ? inspection?.columns.find((c) => c.trim().toLowerCase() === field)
+        : undefined;
+      if (draft && column) set({ draft: setIdColumn(draft, column) });
     },
     editDraft(change) {
       const draft = get().draft;

@@ -1,0 +1,89 @@
+/**
+ * Writes a row's code columns: each code in a cell codes the whole of its answer as one
+ * passage, by the column's coder. Codes the project lacks are created (code-paths.ts).
+ */
+import type { AnswerId, CoderId } from "../../../shared/domain.ts";
+import { parseCodeCell, type CodeCellFormat } from "../../../shared/import/code-cells.ts";
+import { ensureCoder } from "../db/coders.ts";
+import type { Db } from "../db/project-file.ts";
+import { addSegmentMerging } from "../db/segments.ts";
+import { CodePaths } from "./code-paths.ts";
+import type { ColumnPlan } from "./column-plan.ts";
+import type { RowWarnings } from "./warnings.ts";
+
+/** An answer as the row left it: the passage its codes cover is all of `text`. */
+export interface WrittenAnswer {
+  readonly id: AnswerId;
+  readonly text: string;
+}
+
+export class CodeWriter {
+  private readonly codeColumns: {
+    index: number;
+    column: string;
+    question: string;
+    coderId: CoderId;
+  }[];
+  private readonly codes: CodePaths;
+
+  /** Adds the coders the project does not have yet, then reads its codes. */
+  constructor(
+    private readonly db: Db,
+    private readonly plan: ColumnPlan,
+    private readonly codeFormat: CodeCellFormat,
+    private readonly createdAt: string,
+    private readonly warnings: RowWarnings,
+  ) {
+    this.codeColumns = plan.codeColumns.map((c) => ({
+      index: c.index,
+      column: c.column,
+      question: c.question,
+      coderId: ensureCoder(db, c.coder),
+    }));
+    this.codes = new CodePaths(db);
+  }
+
+  /** How many codes this import created, for the report. */
+  get codesCreated(): number {
+    return this.codes.created;
+  }
+
+  /**
+   * Codes the row's answers (by question label; null for an unsettled conflict) and
+   * returns how many coded passages were added.
+   */
+  write(
+    cells: readonly string[],
+    line: number,
+    answers: ReadonlyMap<string, WrittenAnswer | null>,
+  ): number {
+    let added = 0;
+    for (const column of this.codeColumns) {
+      const cell = cells[column.index] ?? "";
+      if (cell.trim() === "") continue;
+      // A long export's code columns code the row's one answer.
+      const answer = this.plan.long ? [...answers.values()][0] : answers.get(column.question);
+      if (!answer) continue; // an unsettled conflict: nothing is written anyway
+      if (answer.text === "") {
+        this.warnings.add(
+          `codes in column "${column.column}" for empty answers were skipped`,
+          line,
+        );
+        continue;
+      }
+      for (const path of parseCodeCell(cell, this.codeFormat)) {
+        const outcome = addSegmentMerging(this.db, {
+          answerId: answer.id,
+          codeId: this.codes.codeFor(path),
+          coderId: column.coderId,
+          start: 0,
+          end: answer.text.length,
+          memo: "",
+          createdAt: this.createdAt,
+        });
+        if (outcome !== "unchanged") added++;
+      }
+    }
+    return added;
+  }
+}
