@@ -129,6 +129,30 @@ describe("a long import through the app's API", () => {
     app.shutdown();
   });
 
+  it("rolls an unfinished import back when the app quits in the middle of it", async () => {
+    const app = core();
+    const dir = tempDir();
+    const csv = join(dir, "big.csv");
+    bigCsv(csv, 60_000);
+    const project = join(dir, "big.cairn");
+    await app.call("project.create", { path: project });
+    let quit = false;
+    app.onEvent((event) => {
+      if (event === "import.progress" && !quit) {
+        quit = true;
+        app.shutdown();
+      }
+    });
+    const result = await app.call("import.run", { source: { paths: [csv] }, mapping: MAPPING });
+    expect(result).toMatchObject({ ok: false, error: { code: "cancelled" } });
+
+    const reopened = newSession();
+    reopened.open(project);
+    expect(reopened.db().pragma("integrity_check", { simple: true })).toBe("ok");
+    expect(reopened.summary()).toMatchObject({ respondents: 0, questions: [] });
+    reopened.close();
+  });
+
   it("validates what the page sends", async () => {
     const app = core();
     expect(

@@ -121,6 +121,8 @@ export class ProjectSession {
     if (!force) this.assertIdle();
     const { db } = this.project;
     try {
+      // An import still running when the app quits: undo it, then checkpoint as usual.
+      if (db.inTransaction) db.exec("ROLLBACK");
       closeProjectFile(db);
     } finally {
       this.project = null;
