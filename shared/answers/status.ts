@@ -46,6 +46,18 @@ export function nonResponseSet(placeholders: readonly string[]): ReadonlySet<str
 
 const DEFAULT_SET = nonResponseSet(DEFAULT_NON_RESPONSES);
 
+const longest = new WeakMap<ReadonlySet<string>, number>();
+
+function longestKey(placeholders: ReadonlySet<string>): number {
+  let length = longest.get(placeholders);
+  if (length === undefined) {
+    length = 0;
+    for (const key of placeholders) length = Math.max(length, key.length);
+    longest.set(placeholders, length);
+  }
+  return length;
+}
+
 /**
  * The text an answer is stored with: line breaks inside are kept but written as LF
  * (Windows exports use CRLF), and whitespace is trimmed at the ends only.
@@ -59,7 +71,7 @@ export function detectAnswerStatus(
   placeholders: ReadonlySet<string> = DEFAULT_SET,
 ): AnswerStatus {
   if (text.trim() === "") return "empty";
-  // Placeholders are short; skip the normalising work for real answers.
-  if (text.length > 40) return "answered";
+  // Placeholders are short: skip the normalising work for answers far longer than any.
+  if (text.length > 2 * longestKey(placeholders) + 40) return "answered";
   return placeholders.has(placeholderKey(text)) ? "non_response" : "answered";
 }

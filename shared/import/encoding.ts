@@ -71,7 +71,16 @@ function utf16WithoutBom(sample: Uint8Array): TextEncoding | null {
  * still counts as well-formed: the sample is usually a prefix of the file.
  */
 export function isUtf8(bytes: Uint8Array): boolean {
+  return firstInvalidUtf8(bytes) === -1;
+}
+
+/**
+ * Where the first byte that cannot be UTF-8 is, or -1. Continuation bytes at the very
+ * start belong to a character begun before `bytes` and are skipped.
+ */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
+  while (i < bytes.length && i < 3 && ((bytes[i] as number) & 0xc0) === 0x80) i++;
   while (i < bytes.length) {
     const byte = bytes[i] as number;
     if (byte < 0x80) {
@@ -79,13 +88,13 @@ export function isUtf8(bytes: Uint8Array): boolean {
       continue;
     }
     const length = byte >= 0xf0 && byte <= 0xf4 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc2 ? 2 : 0;
-    if (length === 0 || byte > 0xf4) return false;
+    if (length === 0 || byte > 0xf4) return i;
     for (let k = 1; k < length; k++) {
-      if (i + k >= bytes.length) return true;
+      if (i + k >= bytes.length) return -1;
       const next = bytes[i + k] as number;
-      if ((next & 0xc0) !== 0x80) return false;
+      if ((next & 0xc0) !== 0x80) return i;
     }
     i += length;
   }
-  return true;
+  return -1;
 }

@@ -45,9 +45,27 @@ export function profileColumns(
   });
 }
 
-const ID_HEADER =
-  /^(respondent|participant|response|record|case|submission|user|file|interview)?[\s_-]*(id|identifier|no\.?|number|nr\.?|#)?$/i;
+/**
+ * Headers that name the respondent: "ID", "Respondent", "Case no.", "record_id"... A
+ * bare "Response" or "Number" is not one (a column of answers, a count).
+ */
+const ID_HEADER = new RegExp(
+  [
+    "^(respondent|participant|interviewee|file)$",
+    "^((respondent|participant|response|record|case|submission|user|interview)[\\s_-]*)?(id|identifier)$",
+    "^(respondent|participant|response|record|case|submission|user|interview)[\\s_-]*(no\\.?|number|nr\\.?|#)$",
+  ].join("|"),
+  "i",
+);
 const CODE_HEADER = /^(codes?|themes?|tags?)[\s_-]*\d*$|\bcodes?$/i;
+
+/** Labels are short names (at most 200 characters); a long header stays the question text. */
+export function labelFromHeader(header: string): string {
+  if (header.length <= 200) return header;
+  const cut = header.slice(0, 199);
+  const space = cut.lastIndexOf(" ");
+  return `${space > 150 ? cut.slice(0, space) : cut}…`;
+}
 
 /** A header that reads like a question ("Anything to add?", "Q3 Why?"). */
 const QUESTION_HEADER = /\?\s*$|^q\d+\b/i;
@@ -142,7 +160,7 @@ export function guessMapping(input: GuessInput): ImportMapping {
     attributeColumns,
     questions: questions.map((p) => ({
       column: p.column,
-      label: p.column,
+      label: labelFromHeader(p.column),
       text: input.questionTexts?.get(p.column) ?? p.column,
     })),
     codeColumns: codeColumns.flatMap((p) => {

@@ -46,6 +46,8 @@ export function createHandlers({ session, recent, capabilities, imports }: Handl
     "answers.list": ({ questionId, offset, limit }) =>
       listAnswers(session.db(), questionId, offset, limit),
     "answers.setStatus": ({ answerId, status }) => {
+      // During an import the change would join its transaction, and be undone with it.
+      session.assertIdle();
       const db = session.db();
       const answer = getAnswer(db, answerId);
       if (!answer) throw new CairnError("not_found", "that answer is not in this project");

@@ -8,6 +8,7 @@ import { parseEncoding, TEXT_ENCODINGS } from "../../../shared/import/encoding.t
 import type { ImportInspection } from "../../../shared/import/inspection.ts";
 import type { ImportMapping, ImportSource, SourceKind } from "../../../shared/import/mapping.ts";
 import { UsageError, type Parsed } from "./args.ts";
+import { labelFromHeader } from "../../../shared/import/guess.ts";
 
 export const IMPORT_OPTIONS = {
   sheet: { type: "string" },
@@ -195,7 +196,7 @@ export function mappingFrom(
     : explicitQuestions
       ? explicitQuestions.map((column) => ({
           column,
-          label: column,
+          label: labelFromHeader(column),
           text: inspection.questionTexts[column] ?? column,
         }))
       : guess.questions.filter((q) => free(q.column));

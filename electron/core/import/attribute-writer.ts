@@ -13,6 +13,11 @@ import type { RowWarnings } from "./warnings.ts";
 
 export class AttributeWriter {
   private readonly attributeIds: { index: number; id: number; name: string }[];
+  /**
+   * A long export's first value per respondent and attribute, so later rows are compared
+   * with the file (not with the project, which is the first row's business).
+   */
+  private readonly fileValues: Map<number, Map<number, string>> | null;
 
   /** Adds the attributes the project does not have yet. */
   constructor(
@@ -20,7 +25,9 @@ export class AttributeWriter {
     attributes: ColumnPlan["attributes"],
     private readonly conflicts: Conflicts,
     private readonly warnings: RowWarnings,
+    oneRowPerAnswer: boolean,
   ) {
+    this.fileValues = oneRowPerAnswer ? new Map() : null;
     this.attributeIds = attributes.map((a) => ({
       index: a.index,
       name: a.name,
@@ -28,33 +35,36 @@ export class AttributeWriter {
     }));
   }
 
-  /**
-   * `isNew`: this import created the respondent; `firstMeeting`: no earlier row of this
-   * import was theirs. A respondent who is both has no attribute values to compare with.
-   */
+  /** `isNew`: this import created the respondent, so the project has no values to compare. */
   write(
     cells: readonly string[],
     line: number,
     externalId: string,
     respondent: RespondentId,
     isNew: boolean,
-    firstMeeting: boolean,
   ): void {
     for (const attribute of this.attributeIds) {
       const value = (cells[attribute.index] ?? "").trim();
       if (value === "") continue;
-      const existing =
-        isNew && firstMeeting ? null : attributeValue(this.db, respondent, attribute.id);
-      if (existing === value) continue;
-      if (existing !== null && !firstMeeting) {
-        // A long export repeats a respondent's attributes on every row: a row that
-        // disagrees with an earlier one is the file's inconsistency, not a new wave.
-        this.warnings.add(
-          `"${attribute.name}" differs between rows of one respondent; the first value was kept`,
-          line,
-        );
-        continue;
+      if (this.fileValues) {
+        const values = this.fileValues.get(respondent) ?? new Map<number, string>();
+        this.fileValues.set(respondent, values);
+        const earlier = values.get(attribute.id);
+        if (earlier !== undefined) {
+          // A long export repeats a respondent's attributes on every row: a row that
+          // disagrees with an earlier one is the file's inconsistency, not a new wave.
+          if (earlier !== value) {
+            this.warnings.add(
+              `"${attribute.name}" differs between rows of one respondent; the first value was kept`,
+              line,
+            );
+          }
+          continue;
+        }
+        values.set(attribute.id, value);
       }
+      const existing = isNew ? null : attributeValue(this.db, respondent, attribute.id);
+      if (existing === value) continue;
       if (existing !== null) {
         const key = attributeConflictKey(externalId, attribute.name);
         const choice = this.conflicts.settle(key, {

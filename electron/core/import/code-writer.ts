@@ -2,6 +2,7 @@
  * Writes a row's code columns: each code in a cell codes the whole of its answer as one
  * passage, by the column's coder. Codes the project lacks are created (code-paths.ts).
  */
+import { CairnError } from "../../../shared/api/errors.ts";
 import type { AnswerId, CoderId } from "../../../shared/domain.ts";
 import { parseCodeCell, type CodeCellFormat } from "../../../shared/import/code-cells.ts";
 import { ensureCoder } from "../db/coders.ts";
@@ -15,6 +16,11 @@ import type { RowWarnings } from "./warnings.ts";
 export interface WrittenAnswer {
   readonly id: AnswerId;
   readonly text: string;
+  /**
+   * The file's text differed and the user kept the project's: the file's codes were
+   * given to other words, so they are not applied to these.
+   */
+  readonly kept?: boolean;
 }
 
 export class CodeWriter {
@@ -56,6 +62,7 @@ export class CodeWriter {
     cells: readonly string[],
     line: number,
     answers: ReadonlyMap<string, WrittenAnswer | null>,
+    where: (line: number) => string,
   ): number {
     let added = 0;
     for (const column of this.codeColumns) {
@@ -64,6 +71,13 @@ export class CodeWriter {
       // A long export's code columns code the row's one answer.
       const answer = this.plan.long ? [...answers.values()][0] : answers.get(column.question);
       if (!answer) continue; // an unsettled conflict: nothing is written anyway
+      if (answer.kept) {
+        this.warnings.add(
+          `codes in column "${column.column}" for answers whose text was kept were skipped`,
+          line,
+        );
+        continue;
+      }
       if (answer.text === "") {
         this.warnings.add(
           `codes in column "${column.column}" for empty answers were skipped`,
@@ -72,6 +86,15 @@ export class CodeWriter {
         continue;
       }
       for (const path of parseCodeCell(cell, this.codeFormat)) {
+        const bad = path.find((name) => name.includes(">"));
+        if (bad !== undefined) {
+          throw new CairnError(
+            "bad_input",
+            `${where(line)}, column "${column.column}": the code name "${bad}" contains ">", ` +
+              "which Cairn keeps for between the levels of a code; use it as the sub-code " +
+              'separator (--code-separator ">") or rename the code',
+          );
+        }
         const outcome = addSegmentMerging(this.db, {
           answerId: answer.id,
           codeId: this.codes.codeFor(path),

@@ -56,6 +56,13 @@ export function planColumns(source: TableSource, mapping: ImportMapping, db: Db)
   mapping.questions.forEach((q) => claim(q.column, "question"));
   mapping.codeColumns.forEach((c) => claim(c.column, "code column"));
   if (mapping.long) {
+    if (mapping.idColumn === null) {
+      throw new CairnError(
+        "bad_input",
+        "with one row per answer, choose the respondent id column: it gathers each " +
+          "respondent's rows",
+      );
+    }
     claim(mapping.long.questionColumn, "column naming the question");
     claim(mapping.long.answerColumn, "answer column");
     if (mapping.questions.length > 0) {

@@ -83,7 +83,13 @@ export class ImportWriter {
       const id = this.questionId(question.label, question.text);
       this.questions.push({ id, index: question.index, label: question.label });
     }
-    this.attributes = new AttributeWriter(db, plan.attributes, this.conflicts, this.warnings);
+    this.attributes = new AttributeWriter(
+      db,
+      plan.attributes,
+      this.conflicts,
+      this.warnings,
+      plan.long !== null,
+    );
     this.codes = new CodeWriter(
       db,
       plan,
@@ -109,12 +115,11 @@ export class ImportWriter {
     } else if (!this.met.has(respondentId)) {
       this.counts.respondents_matched++;
     }
-    const firstMeeting = !this.met.has(respondentId);
     this.met.add(respondentId);
     const respondent = respondentId as RespondentId;
     const isNew = this.created.has(respondentId);
 
-    this.attributes.write(cells, line, externalId, respondent, isNew, firstMeeting);
+    this.attributes.write(cells, line, externalId, respondent, isNew);
 
     const answers = new Map<string, WrittenAnswer | null>();
     for (const { question, cell } of this.answerCells(row, respondent)) {
@@ -142,7 +147,9 @@ export class ImportWriter {
       }
     }
 
-    this.counts.segments_added += this.codes.write(cells, line, answers);
+    this.counts.segments_added += this.codes.write(cells, line, answers, (at) =>
+      this.identity.where({ line: at, ...(row.file === undefined ? {} : { file: row.file }) }),
+    );
   }
 
   /** The row's answers: one per question column, or a long export's one answer. */
@@ -196,7 +203,7 @@ export class ImportWriter {
     });
     if (choice === "keep") {
       this.counts.answers_unchanged++;
-      return existing;
+      return { ...existing, kept: true };
     }
     if (choice === "replace") {
       replaceAnswerText(this.db, existing.id, text, status);

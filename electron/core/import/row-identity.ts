@@ -46,6 +46,7 @@ export class RowIdentity {
           ? `${row.file ?? this.source.name}: duplicate respondent id "${id}" on ${unit}s ` +
             `${earlier.line} and ${row.line}`
           : `duplicate respondent id "${id}" in ${this.where(earlier)} and ${this.where(row)}`;
+      // Word forms: one file each, so "R7.docx and R9.docx" says it all.
       throw new CairnError("bad_input", places);
     }
     this.seenIds.set(
@@ -87,8 +88,9 @@ export class RowIdentity {
     this.answeredAt.set(pair, row.line);
   }
 
-  /** "survey.csv: line 12", for messages. */
-  private where(row: { line: number; file?: string }): string {
+  /** "survey.csv: line 12" for messages; a Word form is named by itself: "R7.docx". */
+  where(row: { line: number; file?: string }): string {
+    if (this.source.unit === "file" && row.file !== undefined) return row.file;
     return `${row.file ?? this.source.name}: ${this.source.unit} ${row.line}`;
   }
 }

@@ -76,7 +76,8 @@ export class ProjectSession {
     this.emit();
   }
 
-  private assertIdle(): void {
+  /** Fails with `busy` while a long operation (an import) holds the project. */
+  assertIdle(): void {
     if (this.busyWith) {
       throw new CairnError("busy", `${this.busyWith} is running; wait for it or cancel it`);
     }

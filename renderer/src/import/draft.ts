@@ -7,6 +7,7 @@
 import { placeholderKey } from "../../../shared/answers/status.ts";
 import type { ImportInspection } from "../../../shared/import/inspection.ts";
 import type { ImportMapping } from "../../../shared/import/mapping.ts";
+import { labelFromHeader } from "../../../shared/import/guess.ts";
 
 export const COLUMN_ROLES = [
   "id",
@@ -80,7 +81,7 @@ export function draftFromInspection(
                   : guess.attributeColumns.includes(column)
                     ? "attribute"
                     : "ignore",
-      label: question?.label ?? column,
+      label: question?.label ?? labelFromHeader(column),
       text: question?.text ?? inspection.questionTexts[column] ?? column,
       codesFor: code ? (questionColumnByLabel.get(code.question) ?? null) : null,
     };

@@ -49,7 +49,7 @@ export async function importCommand(argv: string[], output: Output): Promise<voi
   if (!report.applied && !values["dry-run"]) {
     throw new CairnError(
       "bad_input",
-      `${report.conflicts.length} answer(s) or attribute(s) differ from what the project ` +
+      `${report.conflicts_unsettled} answer(s) or attribute(s) differ from what the project ` +
         "holds; nothing was imported. Review them (--json lists them) and rerun with " +
         "--on-conflict keep or --on-conflict replace",
     );

@@ -4,14 +4,18 @@
  * so a 200 MB export is never in memory twice. Line numbers are tracked through quoted
  * multi-line cells so that every message can name the line a user would open.
  */
-import { createReadStream } from "node:fs";
+import { closeSync, createReadStream, openSync, readSync } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { TextDecoder } from "node:util";
 import Papa from "papaparse";
 import { CairnError } from "../../../../shared/api/errors.ts";
 import { uniqueColumnNames } from "../../../../shared/import/columns.ts";
-import { detectEncoding, type TextEncoding } from "../../../../shared/import/encoding.ts";
+import {
+  detectEncoding,
+  firstInvalidUtf8,
+  type TextEncoding,
+} from "../../../../shared/import/encoding.ts";
 import type { SourceRow, TableSource } from "./table.ts";
 
 export const CSV_DELIMITERS = [",", ";", "\t", "|"] as const;
@@ -87,7 +91,7 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<C
 function fitRow(row: SourceRow, columns: readonly string[], name: string): SourceRow[] {
   const cells = row.cells;
   if (cells.length === columns.length) return [row];
-  if (cells.length === 1 && cells[0] === "") return [];
+  if (cells.length === 1 && (cells[0] ?? "").trim() === "") return [];
   if (cells.length > columns.length && cells.slice(columns.length).every((c) => c === "")) {
     return [{ line: row.line, cells: cells.slice(0, columns.length) }];
   }
@@ -119,7 +123,7 @@ async function* readRows(
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       const start = bytes;
       bytes += chunk.length;
-      const text = carry + decode(decoder, chunk, true, settings, bytes);
+      const text = carry + decode(decoder, chunk, true, settings, start, path);
       const parsed = parsePiece(text, settings, true);
       carry = text.slice(parsed.cursor);
       const rows = lines.place(parsed.rows);
@@ -133,7 +137,7 @@ async function* readRows(
       }
     }
     onBytes(bytes);
-    const text = carry + decode(decoder, new Uint8Array(), false, settings, bytes);
+    const text = carry + decode(decoder, new Uint8Array(), false, settings, bytes, path);
     const parsed = parsePiece(text, settings, false);
     const rows = lines.place(parsed.rows);
     checkQuotes(parsed.errors, rows, settings.name);
@@ -210,15 +214,39 @@ function decode(
   stream: boolean,
   settings: ParseSettings,
   offset: number,
+  path: string,
 ): string {
   try {
     return decoder.decode(bytes, { stream });
   } catch {
+    const index = settings.encoding === "utf-8" ? firstInvalidUtf8(bytes) : -1;
+    const where =
+      index >= 0
+        ? `at line ${lineAtByte(path, offset + index)} (byte ${offset + index})`
+        : `near byte ${offset}`;
     throw new CairnError(
       "bad_input",
-      `${settings.name} is not valid ${settings.encoding.toUpperCase()} (near byte ${offset}); ` +
+      `${settings.name} is not valid ${settings.encoding.toUpperCase()} ${where}; ` +
         "choose its encoding, e.g. windows-1252",
     );
+  }
+}
+
+/** The 1-based line a byte is on, counting line feeds before it (only for a message). */
+function lineAtByte(path: string, offset: number): number {
+  const fd = openSync(path, "r");
+  try {
+    const buffer = Buffer.alloc(1024 * 1024);
+    let line = 1;
+    for (let at = 0; at < offset;) {
+      const read = readSync(fd, buffer, 0, Math.min(buffer.length, offset - at), at);
+      if (read === 0) break;
+      for (let i = 0; i < read; i++) if (buffer[i] === 0x0a) line++;
+      at += read;
+    }
+    return line;
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -24,6 +24,8 @@ export function tableOf(questionnaires: readonly Questionnaire[], name: string):
   });
   const rowOf = (questionnaire: Questionnaire, index: number): SourceRow => ({
     line: index + 1,
+    // Messages name the form ("R7.docx"), not its place in the folder.
+    file: questionnaire.fileName,
     cells: [
       withoutExtension(questionnaire.fileName),
       ...[...fields.keys()].map((key) => questionnaire.fields.get(key)?.value ?? ""),
