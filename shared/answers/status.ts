@@ -36,7 +36,7 @@ export const DEFAULT_NON_RESPONSES: readonly string[] = [
 
 /** The form placeholders are compared in: "  N/A. " and "n/a" are the same. */
 export function placeholderKey(text: string): string {
-  return text.trim().toLocaleLowerCase("en").replace(/\s+/g, " ").replace(/\.+$/, "");
+  return text.trim().toLowerCase().replace(/\s+/g, " ").replace(/\.+$/, "");
 }
 
 /** A set of placeholders ready for `detectAnswerStatus`. */
@@ -70,8 +70,16 @@ export function detectAnswerStatus(
   text: string,
   placeholders: ReadonlySet<string> = DEFAULT_SET,
 ): AnswerStatus {
-  if (text.trim() === "") return "empty";
-  // Placeholders are short: skip the normalising work for answers far longer than any.
-  if (text.length > 2 * longestKey(placeholders) + 40) return "answered";
-  return placeholders.has(placeholderKey(text)) ? "non_response" : "answered";
+  const trimmed = text.trim();
+  if (trimmed === "") return "empty";
+  // Placeholders are short, and a real answer must not pay for normalising. Without a
+  // run of spaces or final dots to drop, the key is as long as the trimmed text.
+  const longest = longestKey(placeholders);
+  if (
+    trimmed.length > longest &&
+    (trimmed.length > 4 * longest + 40 || !/\s\s|\.$/.test(trimmed))
+  ) {
+    return "answered";
+  }
+  return placeholders.has(placeholderKey(trimmed)) ? "non_response" : "answered";
 }

@@ -22,7 +22,6 @@ import type { ProjectSession } from "../services/project-session.ts";
 import { openSource, sourceKind } from "./open-source.ts";
 import { runImport } from "./run-import.ts";
 import type { CsvSource } from "./sources/csv.ts";
-import { listSheets } from "./sources/xlsx.ts";
 
 /** Rows read to guess the mapping and count placeholders. */
 const SAMPLE_ROWS = 1000;
@@ -33,7 +32,10 @@ export async function inspectImport(
   options: { coder?: string } = {},
 ): Promise<ImportInspection> {
   const kind = sourceKind(source);
-  const sheets = kind === "xlsx" ? await listSheets(source.paths[0] as string) : [];
+  const sheets =
+    kind === "xlsx"
+      ? await (await import("./sources/xlsx.ts")).listSheets(source.paths[0] as string)
+      : [];
   const table = await openSource(source);
   try {
     const sample: { line: number; cells: readonly string[] }[] = [];

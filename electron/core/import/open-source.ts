@@ -8,9 +8,7 @@ import { basename, extname } from "node:path";
 import { CairnError } from "../../../shared/api/errors.ts";
 import type { ImportSource, SourceKind } from "../../../shared/import/mapping.ts";
 import { openCsv } from "./sources/csv.ts";
-import { expandDocxPaths, openDocxFolder } from "./sources/docx.ts";
 import type { SourceRow, TableSource } from "./sources/table.ts";
-import { openXlsx } from "./sources/xlsx.ts";
 
 export function sourceKindOf(path: string): SourceKind {
   let isFolder = false;
@@ -63,18 +61,21 @@ export function sourceKind(source: ImportSource): SourceKind {
 
 export async function openSource(source: ImportSource): Promise<TableSource> {
   const kind = sourceKind(source);
+  // exceljs and mammoth load only when needed: every CLI command would pay ~0.3 s else.
   if (kind === "docx") {
+    const { expandDocxPaths, openDocxFolder } = await import("./sources/docx.ts");
     return openDocxFolder(expandDocxPaths(source.paths), {
       ...(source.idField ? { idField: source.idField } : {}),
     });
   }
+  const { openXlsx } = kind === "xlsx" ? await import("./sources/xlsx.ts") : { openXlsx: null };
   const openOne = (path: string): Promise<TableSource> =>
-    kind === "csv"
-      ? openCsv(path, { encoding: source.encoding, delimiter: source.delimiter })
-      : openXlsx(path, {
+    openXlsx
+      ? openXlsx(path, {
           ...(source.sheet ? { sheet: source.sheet } : {}),
           ...(source.headerRow ? { headerRow: source.headerRow } : {}),
-        });
+        })
+      : openCsv(path, { encoding: source.encoding, delimiter: source.delimiter });
   const [first, ...rest] = source.paths as [string, ...string[]];
   const head = await openOne(first);
   return rest.length === 0 ? head : concatSources(head, rest, openOne);
