@@ -1,16 +1,15 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, serveProject, type ServedProject } from "../helpers/browser.ts";
+import { openApp, type OpenApp } from "../helpers/browser.ts";
 import { cairn } from "../helpers/cli.ts";
 
 describe("the File menu in browser mode", () => {
   const dir = mkdtempSync(join(tmpdir(), "cairn-e2e-menu-"));
   const file = join(dir, "members.cairn");
-  let served: ServedProject;
-  let browser: Browser;
+  let app: OpenApp;
   let page: Page;
 
   async function menu(item: string) {
@@ -25,16 +24,12 @@ describe("the File menu in browser mode", () => {
 
   beforeAll(async () => {
     expect(cairn(["demo", file], dir).status).toBe(0);
-    served = await serveProject(file, dir);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(served.url);
-    await page.locator(".project-title").waitFor();
+    app = await openApp(file, dir);
+    page = app.page;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
+    await app?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 

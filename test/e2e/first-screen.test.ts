@@ -1,9 +1,9 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sampleData } from "../../electron/core/services/sample-project.ts";
-import { launchChromium, serveProject, type ServedProject } from "../helpers/browser.ts";
+import { openApp, type OpenApp } from "../helpers/browser.ts";
 import { cairn } from "../helpers/cli.ts";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -26,22 +26,18 @@ async function scrollToRespondent(page: Page, respondent: string) {
 describe("a user opening Cairn on the sample project", () => {
   const dir = mkdtempSync(join(tmpdir(), "cairn-e2e-"));
   const file = join(dir, "sample.cairn");
-  let served: ServedProject;
-  let browser: Browser;
+  let app: OpenApp;
   let page: Page;
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     expect(cairn(["demo", file], dir).status).toBe(0);
-    served = await serveProject(file, dir);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(served.url);
+    app = await openApp(file, dir, { width: 1400, height: 900 });
+    page = app.page;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
+    await app?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -107,13 +103,13 @@ describe("a user opening Cairn on the sample project", () => {
   });
 
   it("is refused without the token, in the browser and from a script", async () => {
-    const context = await browser.newContext();
+    const context = await app.browser.newContext();
     const stranger = await context.newPage();
-    const response = await stranger.goto(served.origin + "/");
+    const response = await stranger.goto(app.served.origin + "/");
     expect(response?.status()).toBe(401);
     await context.close();
 
-    const call = await fetch(served.origin + "/api/call/project.current", {
+    const call = await fetch(app.served.origin + "/api/call/project.current", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: "{}",

@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, serveProject, type ServedProject } from "../helpers/browser.ts";
+import { openApp, type OpenApp } from "../helpers/browser.ts";
 import { cairn } from "../helpers/cli.ts";
 import { writeDocx } from "../helpers/docx.ts";
 
@@ -65,11 +65,20 @@ function bigExport(rows: number): string {
   return lines.join("\n");
 }
 
+/** What a user does first: File › Import answers…, type the path, Read file. */
+async function openImportWizard(page: Page, path: string): Promise<void> {
+  await page.getByRole("button", { name: "File", exact: true }).click();
+  await page.getByRole("menuitem", { name: "Import answers…" }).click();
+  const wizard = page.getByRole("dialog", { name: "Import answers" });
+  await wizard.getByRole("textbox", { name: "File path" }).fill(path);
+  await wizard.getByRole("button", { name: "Read file" }).click();
+  await wizard.getByTestId("source-format").waitFor();
+}
+
 describe("importing survey answers through the wizard", () => {
   const dir = mkdtempSync(join(tmpdir(), "cairn-e2e-import-"));
   const file = join(dir, "network.cairn");
-  let served: ServedProject;
-  let browser: Browser;
+  let app: OpenApp;
   let page: Page;
 
   const wizard = () => page.getByRole("dialog", { name: "Import answers" });
@@ -90,13 +99,7 @@ describe("importing survey answers through the wizard", () => {
     return path;
   }
 
-  async function openWizardOn(path: string) {
-    await page.getByRole("button", { name: "File", exact: true }).click();
-    await page.getByRole("menuitem", { name: "Import answers…" }).click();
-    await wizard().getByRole("textbox", { name: "File path" }).fill(path);
-    await wizard().getByRole("button", { name: "Read file" }).click();
-    await wizard().getByTestId("source-format").waitFor();
-  }
+  const openWizardOn = (path: string) => openImportWizard(page, path);
 
   async function roleOf(column: string): Promise<string> {
     return wizard()
@@ -112,16 +115,12 @@ describe("importing survey answers through the wizard", () => {
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     expect(cairn(["new", file], dir).status).toBe(0);
-    served = await serveProject(file, dir);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(served.url);
-    await page.locator(".project-title").waitFor();
+    app = await openApp(file, dir);
+    page = app.page;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
+    await app?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -342,8 +341,7 @@ describe("importing survey answers through the wizard", () => {
 describe("importing a workbook's sheet and a folder of Word questionnaires", () => {
   const dir = mkdtempSync(join(tmpdir(), "cairn-e2e-import-kinds-"));
   const file = join(dir, "kinds.cairn");
-  let served: ServedProject;
-  let browser: Browser;
+  let app: OpenApp;
   let page: Page;
   const wizard = () => page.getByRole("dialog", { name: "Import answers" });
   const questionCount = (label: string) =>
@@ -352,13 +350,7 @@ describe("importing a workbook's sheet and a folder of Word questionnaires", () 
       .getByRole("button", { name: label })
       .locator(".question-count");
 
-  async function openWizardOn(path: string) {
-    await page.getByRole("button", { name: "File", exact: true }).click();
-    await page.getByRole("menuitem", { name: "Import answers…" }).click();
-    await wizard().getByRole("textbox", { name: "File path" }).fill(path);
-    await wizard().getByRole("button", { name: "Read file" }).click();
-    await wizard().getByTestId("source-format").waitFor();
-  }
+  const openWizardOn = (path: string) => openImportWizard(page, path);
 
   async function importAndClose(): Promise<string> {
     await wizard().getByRole("button", { name: "Import", exact: true }).click();
@@ -371,16 +363,12 @@ describe("importing a workbook's sheet and a folder of Word questionnaires", () 
 
   beforeAll(async () => {
     expect(cairn(["new", file], dir).status).toBe(0);
-    served = await serveProject(file, dir);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(served.url);
-    await page.locator(".project-title").waitFor();
+    app = await openApp(file, dir);
+    page = app.page;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
+    await app?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 

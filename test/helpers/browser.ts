@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 
 const BIN = fileURLToPath(new URL("../../bin/cairn.mjs", import.meta.url));
 
@@ -51,5 +51,35 @@ export async function serveProject(file: string, home: string): Promise<ServedPr
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
       }),
+  };
+}
+
+export interface OpenApp {
+  readonly served: ServedProject;
+  readonly browser: Browser;
+  readonly page: Page;
+  /** Closes the browser and stops the server. */
+  close(): Promise<void>;
+}
+
+/** The app in headless Chromium, on `file` served in browser mode, its project shown. */
+export async function openApp(
+  file: string,
+  home: string,
+  viewport = { width: 1280, height: 800 },
+): Promise<OpenApp> {
+  const served = await serveProject(file, home);
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport });
+  await page.goto(served.url);
+  await page.locator(".project-title").waitFor();
+  return {
+    served,
+    browser,
+    page,
+    close: async () => {
+      await browser.close();
+      await served.stop();
+    },
   };
 }
