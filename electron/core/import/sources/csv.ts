@@ -4,18 +4,15 @@
  * so a 200 MB export is never in memory twice. Line numbers are tracked through quoted
  * multi-line cells so that every message can name the line a user would open.
  */
-import { closeSync, createReadStream, openSync, readSync } from "node:fs";
+import { createReadStream } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { TextDecoder } from "node:util";
 import Papa from "papaparse";
 import { CairnError } from "../../../../shared/api/errors.ts";
 import { uniqueColumnNames } from "../../../../shared/import/columns.ts";
-import {
-  detectEncoding,
-  firstInvalidUtf8,
-  type TextEncoding,
-} from "../../../../shared/import/encoding.ts";
+import { detectEncoding, type TextEncoding } from "../../../../shared/import/encoding.ts";
+import { decode, decodeSample } from "./text-decoding.ts";
 import type { SourceRow, TableSource } from "./table.ts";
 
 export const CSV_DELIMITERS = [",", ";", "\t", "|"] as const;
@@ -205,59 +202,6 @@ class LineCounter {
       this.next += 1 + breaks;
       return { line, cells };
     });
-  }
-}
-
-function decode(
-  decoder: TextDecoder,
-  bytes: Uint8Array,
-  stream: boolean,
-  settings: ParseSettings,
-  offset: number,
-  path: string,
-): string {
-  try {
-    return decoder.decode(bytes, { stream });
-  } catch {
-    const index = settings.encoding === "utf-8" ? firstInvalidUtf8(bytes) : -1;
-    const where =
-      index >= 0
-        ? `at line ${lineAtByte(path, offset + index)} (byte ${offset + index})`
-        : `near byte ${offset}`;
-    throw new CairnError(
-      "bad_input",
-      `${settings.name} is not valid ${settings.encoding.toUpperCase()} ${where}; ` +
-        "choose its encoding, e.g. windows-1252",
-    );
-  }
-}
-
-/** The 1-based line a byte is on, counting line feeds before it (only for a message). */
-function lineAtByte(path: string, offset: number): number {
-  const fd = openSync(path, "r");
-  try {
-    const buffer = Buffer.alloc(1024 * 1024);
-    let line = 1;
-    for (let at = 0; at < offset;) {
-      const read = readSync(fd, buffer, 0, Math.min(buffer.length, offset - at), at);
-      if (read === 0) break;
-      for (let i = 0; i < read; i++) if (buffer[i] === 0x0a) line++;
-      at += read;
-    }
-    return line;
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function decodeSample(sample: Uint8Array, encoding: TextEncoding, name: string): string {
-  try {
-    return new TextDecoder(encoding, { fatal: true }).decode(sample, { stream: true });
-  } catch {
-    throw new CairnError(
-      "bad_input",
-      `${name} is not valid ${encoding.toUpperCase()}; choose its encoding, e.g. windows-1252`,
-    );
   }
 }
 

@@ -13,6 +13,7 @@ import { NonResponsesStep } from "./NonResponsesStep.tsx";
 import { ImportCancelled, ImportDone, ImportRunning } from "./RunViews.tsx";
 import { SourceStep } from "./SourceStep.tsx";
 import { WizardFooter } from "./WizardFooter.tsx";
+import "./import-wizard.css";
 
 export function ImportWizard() {
   const open = useImportWizard((s) => s.open);
