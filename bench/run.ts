@@ -99,8 +99,14 @@ try {
   const firstPage: number[] = [];
   const lastPage: number[] = [];
   for (let i = 0; i < 20; i++) {
-    firstPage.push(time(() => listAnswers(reader.db(), questionId, 0, 200))[1]);
-    lastPage.push(time(() => listAnswers(reader.db(), questionId, respondents - 200, 200))[1]);
+    firstPage.push(
+      time(() => listAnswers(reader.db(), { questionId: questionId, offset: 0, limit: 200 }))[1],
+    );
+    lastPage.push(
+      time(() =>
+        listAnswers(reader.db(), { questionId: questionId, offset: respondents - 200, limit: 200 }),
+      )[1],
+    );
   }
   reader.close();
 

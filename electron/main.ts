@@ -97,7 +97,11 @@ function start(): void {
   const started = createCore({ shell: "desktop" });
   core = started;
   registerIpc(started);
-  started.onEvent((event, payload) => sendEvent(event, payload));
+  started.onEvent((event, payload) => {
+    sendEvent(event, payload);
+    // Edit › Undo names the step it would undo.
+    if (event === "project.edited") refreshMenu(started);
+  });
   started.session.onChange((summary) => {
     showProjectInTitle(summary);
     refreshMenu(started);
@@ -269,6 +273,7 @@ function refreshMenu(started: Core): void {
       for (const path of paths) chosenImportPaths.add(path);
       sendEvent("import.chosen", { paths });
     },
+    menuCommand: (command) => sendEvent("menu.command", { command }),
   });
 }
 

@@ -5,6 +5,7 @@
  * changes, so "Open recent" and the enabled items always match the session.
  */
 import { app, Menu, type BrowserWindow, type MenuItemConstructorOptions } from "electron";
+import { historyState } from "./core/coding/history.ts";
 import type { Core } from "./core/core.ts";
 import {
   chooseCopyPath,
@@ -23,6 +24,8 @@ export interface MenuContext {
   readonly ensureWindow: () => void;
   /** Hands files chosen in File › Import answers… to the window's import wizard. */
   readonly importChosen: (paths: readonly string[]) => void;
+  /** Edit › Undo / Redo: the window performs them (and undoes typing in a text field). */
+  readonly menuCommand: (command: "undo" | "redo") => void;
 }
 
 export function refreshApplicationMenu(context: MenuContext): void {
@@ -34,7 +37,7 @@ function menuTemplate(context: MenuContext): MenuItemConstructorOptions[] {
   return [
     ...(isMac ? [{ role: "appMenu" } as const] : []),
     { label: "&File", submenu: fileMenu(context, isMac) },
-    { label: "&Edit", submenu: editMenu() },
+    { label: "&Edit", submenu: editMenu(context) },
     { label: "&View", submenu: viewMenu() },
     ...(isMac ? [{ role: "windowMenu" } as const] : []),
     {
@@ -87,10 +90,23 @@ function recentMenu(
   }));
 }
 
-function editMenu(): MenuItemConstructorOptions[] {
+function editMenu(context: MenuContext): MenuItemConstructorOptions[] {
+  const history = context.core.session.isOpen
+    ? historyState(context.core.session.db())
+    : { undo: null, redo: null };
+  // Not the "undo" role: that would undo only typing. The window decides: typing in a
+  // text field is undone there, anything else is a step of the project's history.
   return [
-    { role: "undo" },
-    { role: "redo" },
+    {
+      label: history.undo ? `Undo ${history.undo}` : "Undo",
+      accelerator: "CmdOrCtrl+Z",
+      click: () => context.menuCommand("undo"),
+    },
+    {
+      label: history.redo ? `Redo ${history.redo}` : "Redo",
+      accelerator: "Shift+CmdOrCtrl+Z",
+      click: () => context.menuCommand("redo"),
+    },
     { type: "separator" },
     { role: "cut" },
     { role: "copy" },

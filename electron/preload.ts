@@ -17,6 +17,8 @@ const KNOWN_EVENTS: Readonly<Record<ApiEventName, true>> = {
   "project.changed": true,
   "import.progress": true,
   "import.chosen": true,
+  "project.edited": true,
+  "menu.command": true,
 };
 
 function isKnownEvent(name: unknown): name is ApiEventName {

@@ -15,6 +15,7 @@ export type AnswerId = Brand<number, "AnswerId">;
 export type CodeId = Brand<number, "CodeId">;
 export type CoderId = Brand<number, "CoderId">;
 export type SegmentId = Brand<number, "SegmentId">;
+export type MemoId = Brand<number, "MemoId">;
 
 /** `empty` is a blank cell; `non_response` a placeholder such as "-" or "n/a". */
 export const ANSWER_STATUSES = ["answered", "empty", "non_response"] as const;
@@ -29,6 +30,8 @@ export interface QuestionSummary {
   readonly answered: number;
   readonly empty: number;
   readonly non_response: number;
+  /** Coders who marked the whole question as done. */
+  readonly doneBy: readonly CoderId[];
 }
 
 export interface Coder {
@@ -63,22 +66,61 @@ export interface Segment {
   readonly start: number;
   readonly end: number;
   readonly memo: string;
+  readonly createdAt: string;
+}
+
+/** A coder's note on a segment's answer or respondent (one per coder and target). */
+export interface Memo {
+  readonly id: MemoId;
+  readonly coderId: CoderId | null;
+  readonly text: string;
+  readonly updatedAt: string;
 }
 
 export interface AnswerRow {
   readonly answerId: AnswerId;
   readonly respondentId: RespondentId;
   readonly respondent: string;
+  readonly questionId: QuestionId;
+  /** The question's label (the by-respondent view shows one row per question). */
+  readonly question: string;
   /** Attribute name -> value, for every attribute the respondent has. */
   readonly attributes: Readonly<Record<string, string>>;
   readonly text: string;
   readonly status: AnswerStatus;
   readonly segments: readonly Segment[];
+  /** Memos on this answer, one per coder. */
+  readonly memos: readonly Memo[];
+  /** Memos on the respondent, one per coder. */
+  readonly respondentMemos: readonly Memo[];
+  /** Coders who marked this answer done (alone, or with its whole question). */
+  readonly doneBy: readonly CoderId[];
 }
 
+/** One page of the grid: a question's answers, or all answers of one respondent. */
 export interface AnswerPage {
-  readonly questionId: QuestionId;
+  readonly questionId: QuestionId | null;
+  readonly respondentId: RespondentId | null;
+  /** Rows that match the filter (all of them without one). */
   readonly total: number;
   readonly offset: number;
   readonly rows: readonly AnswerRow[];
+}
+
+export interface HistoryState {
+  /** What Undo would undo ("Apply Safety"), or null when there is nothing to undo. */
+  readonly undo: string | null;
+  readonly redo: string | null;
+}
+
+/**
+ * What an edit changed, so a view can update in place: the fresh rows of every answer
+ * it touched, and whether the codebook or the project summary (coders, statuses, done
+ * marks) must be fetched again.
+ */
+export interface ProjectEdit {
+  readonly answers: readonly AnswerRow[];
+  readonly codebookChanged: boolean;
+  readonly summaryChanged: boolean;
+  readonly history: HistoryState;
 }

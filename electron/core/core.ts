@@ -10,6 +10,7 @@ import { createHandlers, type Handlers } from "./api/handlers.ts";
 import { bundledMigrations } from "./db/migrations.ts";
 import { ImportJobs } from "./import/import-service.ts";
 import { userDataDir } from "./paths.ts";
+import { UserPreferences } from "./services/preferences.ts";
 import { ProjectSession } from "./services/project-session.ts";
 import { RecentProjects } from "./services/recent-projects.ts";
 
@@ -53,6 +54,10 @@ export function createCore(options: CoreOptions): Core {
     session,
     recent,
     imports,
+    preferences: new UserPreferences(options.userDataDir ?? userDataDir()),
+    onEdited: ({ answerIds, codebookChanged, summaryChanged }) =>
+      emit("project.edited", { answerIds, codebookChanged, summaryChanged }),
+    ...(options.now ? { now: options.now } : {}),
     capabilities: {
       shell: options.shell,
       nativeMenus: options.shell === "desktop",

@@ -6,7 +6,21 @@
  * input is validated at run time where it crosses a process boundary.
  */
 import { z } from "zod";
-import type { AnswerId, AnswerPage, CodeNode, ProjectSummary, QuestionId } from "../domain.ts";
+import {
+  ANSWER_STATUSES,
+  type AnswerId,
+  type AnswerPage,
+  type AnswerRow,
+  type CodeId,
+  type CodeNode,
+  type CoderId,
+  type HistoryState,
+  type ProjectEdit,
+  type ProjectSummary,
+  type QuestionId,
+  type RespondentId,
+  type SegmentId,
+} from "../domain.ts";
 import type { ImportInspection, ImportProgress } from "../import/inspection.ts";
 import {
   CONFLICT_POLICIES,
@@ -40,6 +54,85 @@ const questionId = z
   .int()
   .positive()
   .transform((n) => n as QuestionId);
+const respondentId = z
+  .number()
+  .int()
+  .positive()
+  .transform((n) => n as RespondentId);
+const answerId = z
+  .number()
+  .int()
+  .positive()
+  .transform((n) => n as AnswerId);
+const codeId = z
+  .number()
+  .int()
+  .positive()
+  .transform((n) => n as CodeId);
+const coderId = z
+  .number()
+  .int()
+  .positive()
+  .transform((n) => n as CoderId);
+const segmentId = z
+  .number()
+  .int()
+  .positive()
+  .transform((n) => n as SegmentId);
+/** A coder as the user typed the name; "Anna  Smith" and "anna smith" are one coder. */
+const coderName = z.string().trim().min(1, "choose who is coding").max(200);
+/** A code's name: one level of a path, so it cannot hold the '>' that separates levels. */
+const codeName = z
+  .string()
+  .trim()
+  .min(1, "a code needs a name")
+  .max(200, "a code name is at most 200 characters")
+  .refine(
+    (name) => !name.includes(">"),
+    "'>' separates levels in a code path; use another character",
+  );
+const codePath = z.array(codeName).min(1).max(20);
+/** A code by id, or by path; a path that does not exist yet is created. */
+const codeRef = z.union([z.object({ id: codeId }).strict(), z.object({ path: codePath }).strict()]);
+/** A UTF-16 offset into the answer's text; the core checks it against the text. */
+const offset = z.number().int().min(0);
+const memoText = z.string().max(100_000, "a memo is at most 100,000 characters");
+
+/** What the grid shows: which answers, in what order. Filtering and sorting run in SQL. */
+export const answerFilterSchema = z
+  .object({
+    /** Only answers with these statuses (hide non-responses and blanks). */
+    statuses: z.array(z.enum(ANSWER_STATUSES)).min(1).optional(),
+    /** Only respondents whose attribute has one of the values; several attributes: all. */
+    attributes: z
+      .array(z.object({ name: z.string().min(1), values: z.array(z.string()).min(1) }).strict())
+      .max(50)
+      .optional(),
+    /**
+     * Answers that have (present) or lack a code, a category counting its whole subtree;
+     * without a code id: any code at all ("has no code" = not yet coded). Optionally one
+     * coder's segments only.
+     */
+    coded: z
+      .object({ codeId: codeId.optional(), present: z.boolean(), coderId: coderId.optional() })
+      .strict()
+      .optional(),
+    /** Case-insensitive text the answer contains. */
+    text: z.string().max(500).optional(),
+  })
+  .strict();
+export const ANSWER_SORTS = ["respondent", "attribute", "length", "status", "codes"] as const;
+export const answerSortSchema = z
+  .object({
+    by: z.enum(ANSWER_SORTS),
+    /** The attribute's name, when sorting by attribute. */
+    attribute: z.string().min(1).optional(),
+    descending: z.boolean().default(false),
+  })
+  .strict()
+  .refine((sort) => sort.by !== "attribute" || sort.attribute !== undefined, {
+    message: "name the attribute to sort by",
+  });
 
 export interface Capabilities {
   /** Which shell the renderer runs in; only menus and dialogs differ between them. */
@@ -47,6 +140,11 @@ export interface Capabilities {
   /** The desktop shell has a native File menu and file dialogs; browser mode does not. */
   readonly nativeMenus: boolean;
   readonly version: string;
+}
+
+export interface Preferences {
+  /** Who codes on this machine; every segment records it. */
+  readonly coder: string | null;
 }
 
 export interface RecentProject {
@@ -68,30 +166,119 @@ export const api = {
   "project.saveCopy": entry<{ path: string }>()(z.object({ path: filePath }).strict()),
   "project.recent": entry<readonly RecentProject[]>()(nothing),
 
+  /** Settings of this machine's user, kept outside any project (the coder's name). */
+  "preferences.get": entry<Preferences>()(nothing),
+  "preferences.set": entry<Preferences>()(
+    z.object({ coder: coderName.nullable().optional() }).strict(),
+  ),
+
   "codes.tree": entry<readonly CodeNode[]>()(nothing),
+  /** Creates a code (and any missing parents on its path); undoable. */
+  "codes.create": entry<ProjectEdit & { codeId: CodeId }>()(
+    z
+      .object({
+        path: codePath,
+        color: z
+          .string()
+          .regex(/^#[0-9a-fA-F]{6}$/, "a colour is #rrggbb")
+          .optional(),
+      })
+      .strict(),
+  ),
+  "codes.rename": entry<ProjectEdit>()(z.object({ codeId, name: codeName }).strict()),
+  /** The codes on the number keys 1-9, in order; kept in the project. */
+  "codes.pinned": entry<readonly CodeId[]>()(nothing),
+  "codes.setPinned": entry<readonly CodeId[]>()(
+    z.object({ codeIds: z.array(codeId).max(9) }).strict(),
+  ),
 
   "answers.list": entry<AnswerPage>()(
     z
       .object({
-        questionId,
+        /** One question's answers, or (respondentId) all answers of one respondent. */
+        questionId: questionId.optional(),
+        respondentId: respondentId.optional(),
         offset: z.number().int().min(0).default(0),
         limit: z.number().int().min(1).max(MAX_PAGE).default(200),
+        sort: answerSortSchema.optional(),
+        filter: answerFilterSchema.optional(),
       })
-      .strict(),
+      .strict()
+      .refine((q) => (q.questionId === undefined) !== (q.respondentId === undefined), {
+        message: "show either a question or a respondent",
+      }),
+  ),
+  /** Fresh rows of the given answers (after an edit elsewhere). */
+  "answers.get": entry<readonly AnswerRow[]>()(
+    z.object({ answerIds: z.array(answerId).max(MAX_PAGE) }).strict(),
   ),
   /** The user's verdict on one answer: a real answer or a non-response placeholder. */
-  "answers.setStatus": entry<{ id: AnswerId; status: "answered" | "non_response" }>()(
+  "answers.setStatus": entry<ProjectEdit & { id: AnswerId; status: "answered" | "non_response" }>()(
+    z.object({ answerId, status: z.enum(["answered", "non_response"]) }).strict(),
+  ),
+
+  /**
+   * Codes a passage (start/end, UTF-16, end exclusive; the whole answer without them)
+   * for a coder. Overlapping or touching segments of the same code and coder merge.
+   */
+  "coding.apply": entry<ProjectEdit & { segmentId: SegmentId; codeId: CodeId }>()(
     z
       .object({
-        answerId: z
-          .number()
-          .int()
-          .positive()
-          .transform((n) => n as AnswerId),
-        status: z.enum(["answered", "non_response"]),
+        answerId,
+        code: codeRef,
+        coder: coderName,
+        start: offset.optional(),
+        end: offset.optional(),
+        memo: memoText.optional(),
+      })
+      .strict()
+      .refine((c) => (c.start === undefined) === (c.end === undefined), {
+        message: "give both start and end, or neither for the whole answer",
+      }),
+  ),
+  /** Removes segments (a code from a passage). */
+  "coding.remove": entry<ProjectEdit>()(
+    z.object({ segmentIds: z.array(segmentId).min(1).max(1000) }).strict(),
+  ),
+  /** Gives a segment another code (merging with that code's segments it touches). */
+  "coding.recode": entry<ProjectEdit & { segmentId: SegmentId }>()(
+    z.object({ segmentId, code: codeRef }).strict(),
+  ),
+  /** Moves a segment's start and end (merging with segments it comes to touch). */
+  "coding.adjust": entry<ProjectEdit & { segmentId: SegmentId }>()(
+    z.object({ segmentId, start: offset, end: offset }).strict(),
+  ),
+  /** Sets a memo; empty text removes it. Answer and respondent memos are per coder. */
+  "coding.setMemo": entry<ProjectEdit>()(
+    z
+      .object({
+        target: z.union([
+          z.object({ segmentId }).strict(),
+          z.object({ answerId }).strict(),
+          z.object({ respondentId }).strict(),
+        ]),
+        coder: coderName,
+        text: memoText,
       })
       .strict(),
   ),
+  /** A coder marks a whole question, or some of its answers, as done (or not). */
+  "coding.markDone": entry<ProjectEdit>()(
+    z
+      .object({
+        coder: coderName,
+        questionId,
+        answerIds: z.array(answerId).min(1).max(MAX_PAGE).optional(),
+        done: z.boolean(),
+      })
+      .strict(),
+  ),
+
+  "history.state": entry<HistoryState>()(nothing),
+  /** Undoes the last edit; `label` names it, null when there was nothing to undo. */
+  "history.undo": entry<ProjectEdit & { label: string | null }>()(nothing),
+  "history.redo": entry<ProjectEdit & { label: string | null }>()(nothing),
+
   /** Reads the start of a file to import: columns, preview, the guessed mapping. */
   "import.inspect": entry<ImportInspection>()(
     z.object({ source: importSourceSchema, coder: z.string().trim().min(1).optional() }).strict(),
@@ -132,10 +319,20 @@ export interface ApiEvents {
   "import.progress": ImportProgress;
   /** Desktop: the user chose files in File › Import answers…; the wizard opens on them. */
   "import.chosen": { readonly paths: readonly string[] };
+  /** An edit (coding, memo, undo...) changed these answers; panels update in place. */
+  "project.edited": {
+    readonly answerIds: readonly AnswerId[];
+    readonly codebookChanged: boolean;
+    readonly summaryChanged: boolean;
+  };
+  /** Desktop: Edit › Undo / Redo in the native menu; the window performs them. */
+  "menu.command": { readonly command: "undo" | "redo" };
 }
 export type ApiEventName = keyof ApiEvents;
 export const API_EVENT_NAMES: readonly ApiEventName[] = [
   "project.changed",
   "import.progress",
   "import.chosen",
+  "project.edited",
+  "menu.command",
 ];

@@ -34,7 +34,7 @@ describe("the built-in sample project", () => {
 
     const first = summary.questions[0];
     if (!first) throw new Error("the sample has no questions");
-    const page = listAnswers(session.db(), first.id, 0, 500);
+    const page = listAnswers(session.db(), { questionId: first.id, offset: 0, limit: 500 });
     expect(page.total).toBe(summary.respondents);
     const coded = page.rows.filter((row) => row.segments.length > 0);
     expect(coded.length).toBeGreaterThan(5);
@@ -48,7 +48,11 @@ describe("the built-in sample project", () => {
     const quotes = new Set(data.segments.map((s) => `${s.respondent}|${s.question}|${s.quote}`));
     let seen = 0;
     for (const question of summary.questions) {
-      for (const row of listAnswers(session.db(), question.id, 0, 500).rows) {
+      for (const row of listAnswers(session.db(), {
+        questionId: question.id,
+        offset: 0,
+        limit: 500,
+      }).rows) {
         for (const segment of row.segments) {
           const passage = row.text.slice(segment.start, segment.end);
           expect(quotes.has(`${row.respondent}|${question.label}|${passage}`)).toBe(true);

@@ -8,13 +8,26 @@ import type {
   ApiParsedInput,
   Capabilities,
 } from "../../../shared/api/contract.ts";
-import { CairnError } from "../../../shared/api/errors.ts";
-import { getAnswer, setAnswerStatus } from "../db/answers.ts";
+import type { ProjectEdit } from "../../../shared/domain.ts";
+import { createCode, pinnedCodes, renameCode, setPinnedCodes } from "../coding/codebook-service.ts";
+import {
+  adjustSegment,
+  applyCode,
+  markDone,
+  recodeSegment,
+  removeSegments,
+  setAnswerStatusUndoably,
+  setMemo,
+} from "../coding/coding-service.ts";
+import type { EditOutcome } from "../coding/edit-outcome.ts";
+import { historyState, redo, undo } from "../coding/history.ts";
 import { codeTree } from "../db/codes.ts";
 import { inspectImport, type ImportJobs } from "../import/import-service.ts";
-import { listAnswers } from "../services/answers.ts";
+import { answerRows, listAnswers } from "../services/answers.ts";
+import type { UserPreferences } from "../services/preferences.ts";
 import type { ProjectSession } from "../services/project-session.ts";
 import type { RecentProjects } from "../services/recent-projects.ts";
+import type { Db } from "../db/project-file.ts";
 
 export type Handlers = {
   readonly [N in ApiName]: (input: ApiParsedInput<N>) => ApiOutput<N> | Promise<ApiOutput<N>>;
@@ -25,9 +38,37 @@ export interface HandlerDeps {
   readonly recent: RecentProjects;
   readonly capabilities: Capabilities;
   readonly imports: ImportJobs;
+  readonly preferences: UserPreferences;
+  /** Tells other panels what an edit changed (the renderer's own call gets the rows). */
+  readonly onEdited?: (outcome: EditOutcome) => void;
+  readonly now?: () => Date;
 }
 
-export function createHandlers({ session, recent, capabilities, imports }: HandlerDeps): Handlers {
+type Edited<T extends EditOutcome> = ProjectEdit & Omit<T, keyof EditOutcome>;
+
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { session, recent, capabilities, imports, preferences } = deps;
+  const now = () => (deps.now ? deps.now() : new Date()).toISOString();
+
+  /**
+   * Runs an edit on the open project and answers with what it changed. Never during an
+   * import: the edit would join the import's transaction, and be undone with it.
+   */
+  function edit<T extends EditOutcome>(work: (db: Db) => T): Edited<T> {
+    session.assertIdle();
+    const db = session.db();
+    const outcome = work(db);
+    deps.onEdited?.(outcome);
+    const { answerIds, codebookChanged, summaryChanged, ...rest } = outcome;
+    return {
+      ...rest,
+      answers: answerRows(db, answerIds),
+      codebookChanged,
+      summaryChanged,
+      history: historyState(db),
+    };
+  }
+
   return {
     "app.capabilities": () => capabilities,
 
@@ -41,23 +82,38 @@ export function createHandlers({ session, recent, capabilities, imports }: Handl
     "project.saveCopy": ({ path }) => ({ path: session.saveCopy(path) }),
     "project.recent": () => recent.list(),
 
-    "codes.tree": () => codeTree(session.db()),
+    "preferences.get": () => preferences.get(),
+    "preferences.set": (changes) =>
+      preferences.set(changes.coder === undefined ? {} : { coder: changes.coder }),
 
-    "answers.list": ({ questionId, offset, limit }) =>
-      listAnswers(session.db(), questionId, offset, limit),
-    "answers.setStatus": ({ answerId, status }) => {
-      // During an import the change would join its transaction, and be undone with it.
+    "codes.tree": () => codeTree(session.db()),
+    "codes.create": ({ path, color }) => edit((db) => createCode(db, path, color, now())),
+    "codes.rename": ({ codeId, name }) => edit((db) => renameCode(db, codeId, name, now())),
+    "codes.pinned": () => pinnedCodes(session.db()),
+    "codes.setPinned": ({ codeIds }) => {
       session.assertIdle();
-      const db = session.db();
-      const answer = getAnswer(db, answerId);
-      if (!answer) throw new CairnError("not_found", "that answer is not in this project");
-      if (answer.text.trim() === "") {
-        throw new CairnError("bad_input", "a blank answer stays blank: there is nothing to mark");
-      }
-      setAnswerStatus(db, answerId, status);
-      session.notifyChanged();
-      return { id: answerId, status };
+      return setPinnedCodes(session.db(), codeIds);
     },
+
+    "answers.list": (query) => listAnswers(session.db(), query),
+    "answers.get": ({ answerIds }) => answerRows(session.db(), answerIds),
+    "answers.setStatus": ({ answerId, status }) => ({
+      ...edit((db) => setAnswerStatusUndoably(db, answerId, status, now())),
+      id: answerId,
+      status,
+    }),
+
+    "coding.apply": (input) => edit((db) => applyCode(db, input, now())),
+    "coding.remove": ({ segmentIds }) => edit((db) => removeSegments(db, segmentIds, now())),
+    "coding.recode": (input) => edit((db) => recodeSegment(db, input, now())),
+    "coding.adjust": (input) => edit((db) => adjustSegment(db, input, now())),
+    "coding.setMemo": (input) => edit((db) => setMemo(db, input, now())),
+    "coding.markDone": (input) => edit((db) => markDone(db, input, now())),
+
+    "history.state": () => historyState(session.db()),
+    "history.undo": () => edit((db) => undo(db)),
+    "history.redo": () => edit((db) => redo(db)),
+
     "import.inspect": ({ source, coder }) => inspectImport(source, coder ? { coder } : {}),
     "import.run": (request) => {
       session.db(); // fails clearly when no project is open

@@ -1,4 +1,4 @@
-import type { QuestionId, QuestionSummary } from "../../../shared/domain.ts";
+import type { CoderId, QuestionId, QuestionSummary } from "../../../shared/domain.ts";
 import type { Db } from "./project-file.ts";
 
 interface QuestionRow {
@@ -10,6 +10,8 @@ interface QuestionRow {
   answered: number;
   empty: number;
   non_response: number;
+  /** JSON array of the coders who marked the whole question done. */
+  done_by: string;
 }
 
 function rowToQuestion(row: QuestionRow): QuestionSummary {
@@ -22,6 +24,7 @@ function rowToQuestion(row: QuestionRow): QuestionSummary {
     answered: row.answered,
     empty: row.empty,
     non_response: row.non_response,
+    doneBy: JSON.parse(row.done_by) as CoderId[],
   };
 }
 
@@ -32,7 +35,9 @@ export function listQuestions(db: Db): QuestionSummary[] {
       `SELECT q.id, q.position, q.label, q.text, q.section,
               count(a.id) FILTER (WHERE a.status = 'answered')     AS answered,
               count(a.id) FILTER (WHERE a.status = 'empty')        AS empty,
-              count(a.id) FILTER (WHERE a.status = 'non_response') AS non_response
+              count(a.id) FILTER (WHERE a.status = 'non_response') AS non_response,
+              (SELECT json_group_array(d.coder_id) FROM done_marks d
+                WHERE d.question_id = q.id AND d.answer_id IS NULL) AS done_by
          FROM questions q
          LEFT JOIN answers a ON a.question_id = q.id
         GROUP BY q.id

@@ -10,6 +10,7 @@ interface SegmentRow {
   start: number;
   end: number;
   memo: string;
+  created_at: string;
 }
 
 function rowToSegment(row: SegmentRow): Segment {
@@ -20,6 +21,7 @@ function rowToSegment(row: SegmentRow): Segment {
     start: row.start,
     end: row.end,
     memo: row.memo,
+    createdAt: row.created_at,
   };
 }
 
@@ -32,7 +34,7 @@ export function segmentsOfAnswers(
   if (answerIds.length === 0) return result;
   const rows = db
     .prepare(
-      `SELECT id, answer_id, code_id, coder_id, start, end, memo
+      `SELECT id, answer_id, code_id, coder_id, start, end, memo, created_at
          FROM segments
         WHERE answer_id IN (SELECT value FROM json_each(?))
         ORDER BY answer_id, start, end, id`,

@@ -21,6 +21,8 @@ interface AnswersState {
   loadMore(): Promise<void>;
   /** Reloads the rows already loaded, after the project changed, keeping the place. */
   refresh(): Promise<void>;
+  /** Swaps in fresh rows of answers an edit changed; rows not shown are ignored. */
+  patchRows(fresh: readonly AnswerRow[]): void;
   /** The user's verdict: a real answer, or a placeholder that means no answer. */
   setStatus(answerId: AnswerId, status: "answered" | "non_response"): Promise<void>;
 }
@@ -53,15 +55,16 @@ export const useAnswers = create<AnswersState>()((set, get) => ({
     await refetch(questionId, Math.max(rows.length, PAGE_SIZE));
   },
 
+  patchRows(fresh) {
+    if (fresh.length === 0) return;
+    const byId = new Map(fresh.map((row) => [row.answerId, row]));
+    set((state) => ({ rows: state.rows.map((row) => byId.get(row.answerId) ?? row) }));
+  },
+
   async setStatus(answerId, status) {
     try {
-      const changed = await call("answers.setStatus", { answerId, status });
-      // The badge changes at once; the counts follow with the project's change event.
-      set((state) => ({
-        rows: state.rows.map((row) =>
-          row.answerId === changed.id ? { ...row, status: changed.status } : row,
-        ),
-      }));
+      const edit = await call("answers.setStatus", { answerId, status });
+      get().patchRows(edit.answers);
     } catch (error) {
       useProject.getState().reportError(errorMessage(error));
     }
