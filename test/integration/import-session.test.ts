@@ -185,13 +185,24 @@ describe("reviewing non-responses after the import", () => {
     const none = answers.find((a) => a.text === "none")!;
     const blank = answers.find((a) => a.text === "")!;
     const changes: unknown[] = [];
-    app.onEvent((event, payload) => event === "project.changed" && changes.push(payload));
+    app.onEvent((event, payload) => event === "project.edited" && changes.push(payload));
 
     expect(
       await app.call("answers.setStatus", { answerId: none.answerId, status: "non_response" }),
-    ).toEqual({ ok: true, value: { id: none.answerId, status: "non_response" } });
+    ).toMatchObject({
+      ok: true,
+      value: {
+        id: none.answerId,
+        status: "non_response",
+        answers: [{ answerId: none.answerId, status: "non_response" }],
+        summaryChanged: true,
+        history: { undo: expect.any(String) as string },
+      },
+    });
     expect(app.session.summary().questions[0]).toMatchObject({ answered: 0, non_response: 2 });
-    expect(changes).toHaveLength(1);
+    expect(changes).toEqual([
+      { answerIds: [none.answerId], codebookChanged: false, summaryChanged: true },
+    ]);
 
     expect(
       await app.call("answers.setStatus", { answerId: blank.answerId, status: "answered" }),
