@@ -1,28 +1,82 @@
 /**
- * Codebook edits made while coding (STUB: to be implemented): create (with missing
- * parents) and rename, each undoable; the pinned codes on the number keys.
+ * Codebook edits made while coding: create (with missing parents) and rename, each one
+ * undoable step; the pinned codes on the number keys, a preference kept in the project.
  */
+import { CairnError } from "../../../shared/api/errors.ts";
+import { codeNameKey, codePathKey } from "../../../shared/codes/names.ts";
+import { paletteColor } from "../../../shared/codes/palette.ts";
 import type { CodeId } from "../../../shared/domain.ts";
+import {
+  codeIdsByPath,
+  countCodes,
+  getCode,
+  insertCode,
+  setCodeName,
+  siblingNames,
+} from "../db/codes.ts";
+import { readPinnedCodes, writePinnedCodes } from "../db/pinned-codes.ts";
 import type { Db } from "../db/project-file.ts";
+import { CodePaths } from "../import/code-paths.ts";
 import type { EditOutcome } from "./edit-outcome.ts";
+import { NO_CHANGE, recordStep } from "./history.ts";
+import { existingCode } from "./targets.ts";
 
+/**
+ * Creates the code at `path` and any parents it lacks. A code that exists already is
+ * refused: the user asked for a new one (applying a code by path is where an existing
+ * one is simply used).
+ */
 export function createCode(
-  _db: Db,
-  _path: readonly string[],
-  _color: string | undefined,
-  _now: string,
+  db: Db,
+  path: readonly string[],
+  color: string | undefined,
+  now: string,
 ): EditOutcome & { codeId: CodeId } {
-  throw new Error("not implemented");
+  const name = path.at(-1);
+  if (name === undefined) throw new CairnError("bad_input", "a code needs a name");
+  if (codeIdsByPath(db).has(codePathKey(path))) {
+    throw new CairnError("bad_input", `a code ${path.join(" > ")} already exists`);
+  }
+  return recordStep(db, `Create code ${name}`, now, () => {
+    const parentId = path.length > 1 ? new CodePaths(db).codeFor(path.slice(0, -1)) : null;
+    const codeId = insertCode(db, {
+      parentId,
+      name,
+      color: color ?? paletteColor(countCodes(db)),
+      description: "",
+    });
+    return { ...NO_CHANGE, codeId };
+  });
 }
 
-export function renameCode(_db: Db, _codeId: CodeId, _name: string, _now: string): EditOutcome {
-  throw new Error("not implemented");
+/** Renames a code; siblings' names must stay distinct (ignoring case and spacing). */
+export function renameCode(db: Db, codeId: CodeId, name: string, now: string): EditOutcome {
+  const code = existingCode(db, codeId);
+  const clash = siblingNames(db, code.parentId, code.id).find(
+    (sibling) => codeNameKey(sibling) === codeNameKey(name),
+  );
+  if (clash !== undefined) {
+    const where = code.parentId === null ? "at the top level" : `under ${parentName(db, code)}`;
+    throw new CairnError("bad_input", `there is already a code "${clash}" ${where}`);
+  }
+  return recordStep(db, `Rename code ${name}`, now, () => {
+    setCodeName(db, code.id, name);
+    return NO_CHANGE;
+  });
 }
 
-export function pinnedCodes(_db: Db): CodeId[] {
-  return [];
+/** The codes on the number keys 1-9, in order (codes deleted since are left out). */
+export function pinnedCodes(db: Db): CodeId[] {
+  return readPinnedCodes(db);
 }
 
-export function setPinnedCodes(_db: Db, _codeIds: readonly CodeId[]): CodeId[] {
-  throw new Error("not implemented");
+export function setPinnedCodes(db: Db, codeIds: readonly CodeId[]): CodeId[] {
+  const unique = [...new Set(codeIds)];
+  for (const id of unique) existingCode(db, id);
+  writePinnedCodes(db, unique);
+  return readPinnedCodes(db);
+}
+
+function parentName(db: Db, code: { parentId: CodeId | null }): string {
+  return code.parentId === null ? "" : `"${getCode(db, code.parentId)?.name ?? "?"}"`;
 }

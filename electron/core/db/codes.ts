@@ -1,6 +1,7 @@
 import type { CodeId, CodeNode } from "../../../shared/domain.ts";
 import { codePathKey } from "../../../shared/codes/names.ts";
 import type { Db } from "./project-file.ts";
+import { statement } from "./statements.ts";
 
 interface CodeRow {
   id: number;
@@ -75,4 +76,27 @@ export function codeIdsByPath(db: Db): Map<string, CodeId> {
 
 export function countCodes(db: Db): number {
   return (db.prepare("SELECT count(*) AS n FROM codes").get() as { n: number }).n;
+}
+
+export interface CodeRecord {
+  readonly id: CodeId;
+  readonly parentId: CodeId | null;
+  readonly name: string;
+}
+
+export function getCode(db: Db, id: CodeId): CodeRecord | undefined {
+  const row = statement(db, "SELECT id, parent_id, name FROM codes WHERE id = ?").get(id) as
+    { id: number; parent_id: number | null; name: string } | undefined;
+  return row && { id: row.id as CodeId, parentId: row.parent_id as CodeId | null, name: row.name };
+}
+
+/** The names of the code's siblings (the codes under the same parent), itself excluded. */
+export function siblingNames(db: Db, parentId: CodeId | null, exceptId: CodeId | null): string[] {
+  return statement(db, "SELECT name FROM codes WHERE parent_id IS ? AND id IS NOT ?")
+    .pluck()
+    .all(parentId, exceptId) as string[];
+}
+
+export function setCodeName(db: Db, id: CodeId, name: string): void {
+  statement(db, "UPDATE codes SET name = ? WHERE id = ?").run(name, id);
 }

@@ -10,6 +10,7 @@ import { existsSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import { CairnError } from "../../../shared/api/errors.ts";
 import { CAIRN_APPLICATION_ID, probeHeader } from "./header.ts";
+import { installHistory } from "./history-triggers.ts";
 import { migrate } from "./migrate.ts";
 import type { Migration } from "./migrations.ts";
 
@@ -75,6 +76,7 @@ export function openProjectFile(path: string, options: OpenOptions): OpenedProje
     assertKnownVersion(path, version, options.migrations.length);
     const backupPath =
       version < options.migrations.length ? upgrade(db, path, version, options) : null;
+    installHistory(db);
     return { db, path, backupPath };
   } catch (error) {
     closeProjectFile(db, { checkpoint: false });
@@ -119,6 +121,7 @@ export function createProjectFile(path: string, options: OpenOptions): OpenedPro
     db = connect(path);
     register(path, db);
     migrate(db, options.migrations);
+    installHistory(db);
     return { db, path, backupPath: null };
   } catch (error) {
     if (db) closeProjectFile(db, { checkpoint: false });

@@ -78,6 +78,13 @@ export function insertSegment(db: Db, segment: NewSegment): SegmentId {
 
 export type MergeOutcome = "added" | "extended" | "unchanged";
 
+interface Span {
+  id: number;
+  start: number;
+  end: number;
+  memo: string;
+}
+
 /**
  * Adds a segment under the rule that one coder's segments of one code on one answer
  * never overlap: a segment that overlaps or touches others of the same code and coder
@@ -85,36 +92,100 @@ export type MergeOutcome = "added" | "extended" | "unchanged";
  * changes nothing, so applying the same coding twice is harmless.
  */
 export function addSegmentMerging(db: Db, segment: NewSegment): MergeOutcome {
-  const touching = statement(
+  return mergeSegment(db, segment).outcome;
+}
+
+/** As `addSegmentMerging`, and which segment now covers the passage. */
+export function mergeSegment(
+  db: Db,
+  segment: NewSegment,
+): { outcome: MergeOutcome; segmentId: SegmentId } {
+  const touching = touchingSpans(db, segment, segment.start, segment.end);
+  const [first, ...others] = touching;
+  if (!first) return { outcome: "added", segmentId: insertSegment(db, segment) };
+  if (others.length === 0 && first.start <= segment.start && first.end >= segment.end) {
+    return { outcome: "unchanged", segmentId: first.id as SegmentId };
+  }
+  // The earliest segment absorbs the others and the new passage.
+  const all = [...touching, { id: 0, start: segment.start, end: segment.end, memo: segment.memo }];
+  writeUnion(db, first.id, all, others);
+  return { outcome: "extended", segmentId: first.id as SegmentId };
+}
+
+/**
+ * After a segment changed code or span: merges into it the segments of its code and
+ * coder on its answer that it now overlaps or touches. The segment keeps its id.
+ */
+export function absorbTouching(db: Db, id: SegmentId): void {
+  const segment = getSegment(db, id);
+  if (!segment) throw new Error(`absorbTouching: segment ${id} does not exist`);
+  const touching = touchingSpans(db, segment, segment.start, segment.end);
+  const others = touching.filter((s) => s.id !== id);
+  if (others.length === 0) return;
+  writeUnion(db, id, touching, others);
+}
+
+function touchingSpans(
+  db: Db,
+  of: { answerId: AnswerId; codeId: CodeId; coderId: CoderId },
+  start: number,
+  end: number,
+): Span[] {
+  return statement(
     db,
     `SELECT id, start, end, memo FROM segments
       WHERE answer_id = ? AND code_id = ? AND coder_id = ? AND start <= ? AND end >= ?
       ORDER BY start, id`,
-  ).all(segment.answerId, segment.codeId, segment.coderId, segment.end, segment.start) as {
-    id: number;
-    start: number;
-    end: number;
-    memo: string;
-  }[];
-  const [first, ...others] = touching;
-  if (!first) {
-    insertSegment(db, segment);
-    return "added";
-  }
-  if (others.length === 0 && first.start <= segment.start && first.end >= segment.end) {
-    return "unchanged";
-  }
-  const start = Math.min(segment.start, ...touching.map((s) => s.start));
-  const end = Math.max(segment.end, ...touching.map((s) => s.end));
-  const memo = [...touching.map((s) => s.memo), segment.memo]
+  ).all(of.answerId, of.codeId, of.coderId, end, start) as Span[];
+}
+
+/** Gives `keepId` the union of `spans` (memos joined in text order), deleting `others`. */
+function writeUnion(db: Db, keepId: number, spans: readonly Span[], others: readonly Span[]) {
+  const start = Math.min(...spans.map((s) => s.start));
+  const end = Math.max(...spans.map((s) => s.end));
+  const memo = spans
+    .map((s) => s.memo)
     .filter((text) => text.trim() !== "")
     .join("\n\n");
-  for (const other of others) statement(db, "DELETE FROM segments WHERE id = ?").run(other.id);
+  for (const other of others) deleteSegment(db, other.id as SegmentId);
   statement(db, "UPDATE segments SET start = ?, end = ?, memo = ? WHERE id = ?").run(
     start,
     end,
     memo,
-    first.id,
+    keepId,
   );
-  return "extended";
+}
+
+export interface SegmentRecord {
+  readonly id: SegmentId;
+  readonly answerId: AnswerId;
+  readonly codeId: CodeId;
+  readonly coderId: CoderId;
+  readonly start: number;
+  readonly end: number;
+  readonly memo: string;
+}
+
+export function getSegment(db: Db, id: SegmentId): SegmentRecord | undefined {
+  const row = statement(
+    db,
+    "SELECT id, answer_id, code_id, coder_id, start, end, memo, created_at FROM segments WHERE id = ?",
+  ).get(id) as SegmentRow | undefined;
+  return row && { ...rowToSegment(row), answerId: row.answer_id as AnswerId };
+}
+
+export function deleteSegment(db: Db, id: SegmentId): void {
+  statement(db, "DELETE FROM segments WHERE id = ?").run(id);
+}
+
+export function setSegmentCode(db: Db, id: SegmentId, codeId: CodeId): void {
+  statement(db, "UPDATE segments SET code_id = ? WHERE id = ?").run(codeId, id);
+}
+
+export function setSegmentSpan(db: Db, id: SegmentId, start: number, end: number): void {
+  statement(db, "UPDATE segments SET start = ?, end = ? WHERE id = ?").run(start, end, id);
+}
+
+export function setSegmentMemo(db: Db, id: SegmentId, memo: string): void {
+  statement(db, "UPDATE segments SET memo = ? WHERE id = ?").run(memo, id);
 }

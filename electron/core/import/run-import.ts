@@ -16,6 +16,7 @@ import type {
   ImportMapping,
   ImportReport,
 } from "../../../shared/import/mapping.ts";
+import { clearHistory } from "../coding/history.ts";
 import type { Db } from "../db/project-file.ts";
 import { planColumns } from "./column-plan.ts";
 import { ImportWriter } from "./import-writer.ts";
@@ -52,6 +53,8 @@ export async function runImport(
     if (options.signal?.aborted) throw cancelled();
     const report = writer.report();
     if (report.applied && !options.dryRun) {
+      // Undo steps recorded before the import would replay onto data it changed.
+      clearHistory(db);
       db.exec("COMMIT");
       return report;
     }

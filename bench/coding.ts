@@ -1,0 +1,96 @@
+/**
+ * Coding benchmark, core side: on a project of 1,000,000 answers and about as many
+ * segments, how long applying a code takes through the API (validation, the write with
+ * its merge and undo log in one transaction, and the answer's refreshed row with its
+ * highlights), and undoing it. Prints p50/p99; passes or fails nothing.
+ *
+ *   npm run bench:coding               # 100,000 respondents x 10 questions
+ *   npm run bench:coding -- 10000      # a smaller project, for a quick look
+ */
+import { copyFileSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { ApiName } from "../shared/api/contract.ts";
+import { createCore } from "../electron/core/core.ts";
+import { codingBenchProject } from "./coding-project.ts";
+
+const respondents = Number(process.argv[2] ?? 100_000);
+const RUNS = 1_000;
+
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+/** A small seeded generator, so every run codes the same passages. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const home = mkdtempSync(join(tmpdir(), "cairn-bench-home-"));
+// A copy: the cached project stays as built for the next run.
+const file = join(home, "bench.cairn");
+copyFileSync(codingBenchProject(respondents), file);
+const core = createCore({ shell: "browser", userDataDir: home });
+
+async function call(name: ApiName, input: unknown): Promise<unknown> {
+  const result = await core.call(name, input);
+  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+  return result.value;
+}
+
+try {
+  await call("project.open", { path: file });
+  const db = core.session.db();
+  const counts = db
+    .prepare(
+      "SELECT (SELECT count(*) FROM answers) AS answers, (SELECT count(*) FROM segments) AS segments",
+    )
+    .get() as { answers: number; segments: number };
+  const answered = db
+    .prepare(
+      "SELECT id, length(text) AS length FROM answers WHERE status = 'answered' AND length(text) > 30",
+    )
+    .all() as { id: number; length: number }[];
+  const next = random(7);
+  const applyMs: number[] = [];
+  const undoMs: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const answer = answered[Math.floor(next() * answered.length)]!;
+    const start = Math.floor(next() * (answer.length - 20));
+    const end = start + 5 + Math.floor(next() * 15);
+    const codeId = 1 + Math.floor(next() * 30);
+    let began = performance.now();
+    await call("coding.apply", {
+      answerId: answer.id,
+      code: { id: codeId },
+      coder: "Anna",
+      start,
+      end,
+    });
+    applyMs.push(performance.now() - began);
+    // Undo every other one, so the history keeps growing as in a day's work.
+    if (i % 2 === 1) {
+      began = performance.now();
+      await call("history.undo", {});
+      undoMs.push(performance.now() - began);
+    }
+  }
+  const fmt = (values: number[]) =>
+    `p50 ${percentile(values, 50).toFixed(2)} ms, p99 ${percentile(values, 99).toFixed(2)} ms, max ${Math.max(...values).toFixed(2)} ms`;
+  console.log(
+    `project: ${counts.answers.toLocaleString("en")} answers, ${counts.segments.toLocaleString("en")} segments, ${(statSync(file).size / 2 ** 20).toFixed(0)} MiB`,
+  );
+  console.log(`coding.apply (write + refreshed row), ${RUNS} runs: ${fmt(applyMs)}`);
+  console.log(`history.undo, ${undoMs.length} runs: ${fmt(undoMs)}`);
+} finally {
+  core.shutdown();
+  rmSync(home, { recursive: true, force: true });
+}
