@@ -5,11 +5,14 @@
  */
 import { CairnError } from "../../../shared/api/errors.ts";
 import { UsageError } from "./args.ts";
+import { codeCommand } from "./commands/code.ts";
 import { codesCommand } from "./commands/codes.ts";
 import { createCommand } from "./commands/create.ts";
 import { importCommand } from "./commands/import.ts";
+import { segmentsCommand } from "./commands/segments.ts";
 import { serveCommand } from "./commands/serve.ts";
 import { showCommand } from "./commands/show.ts";
+import { uncodeCommand } from "./commands/uncode.ts";
 import { processOutput, type Output } from "./output.ts";
 
 type Command = (argv: string[], output: Output) => void | Promise<void>;
@@ -19,6 +22,30 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   demo: { run: createCommand("demo"), usage: "demo FILE           write the sample project" },
   show: { run: showCommand, usage: "show FILE [--json]  questions and answer counts" },
   codes: { run: codesCommand, usage: "codes FILE [--json] the code tree" },
+  code: {
+    run: codeCommand,
+    usage:
+      'code FILE --coder NAME --respondent RID --question Q --code "Parent>Child"\n' +
+      "        [--start N --end N] [--memo TEXT] [--json]\n" +
+      "                      code a passage (offsets in UTF-16 units, end exclusive) or,\n" +
+      "                      without --start/--end, the whole answer; creates missing codes,\n" +
+      "                      merges with the coder's touching segment of that code, and\n" +
+      "                      prints the resulting segment (undoable in the app)",
+  },
+  uncode: {
+    run: uncodeCommand,
+    usage:
+      "uncode FILE --segment ID [--json]\n" +
+      "                      remove a coded passage (undoable in the app)",
+  },
+  segments: {
+    run: segmentsCommand,
+    usage:
+      "segments FILE [--question Q] [--coder NAME] [--code PATH] [--limit N] [--json]\n" +
+      "                      list coded passages with respondent, question, code, coder,\n" +
+      '                      offsets and text; --code "Safety" includes Safety>Risk and\n' +
+      "                      every other code below it",
+  },
   import: {
     run: importCommand,
     usage:
@@ -41,6 +68,9 @@ export function usage(): string {
     "usage: cairn <command> [arguments]",
     "",
     ...Object.values(COMMANDS).map((c) => "  cairn " + c.usage),
+    "",
+    "Questions are named by their label or 1-based position (Q3 or 3), codes by their",
+    'path with ">" between levels ("Safety>Risk assessment"). --json prints JSON.',
   ].join("\n");
 }
 
@@ -54,6 +84,10 @@ export async function runCli(argv: string[], output: Output = processOutput): Pr
   if (!command) {
     output.err(name ? `cairn: unknown command "${name}" (see cairn --help)` : usage());
     return 2;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    output.out("usage: cairn " + command.usage);
+    return 0;
   }
   try {
     await command.run(rest, output);
