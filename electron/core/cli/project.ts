@@ -6,9 +6,23 @@ import { ProjectSession } from "../services/project-session.ts";
 
 export function withProject<T>(file: string, work: (session: ProjectSession) => T): T {
   const session = new ProjectSession({ migrations: bundledMigrations() });
-  session.open(file);
+  session.openFile(file);
   try {
     return work(session);
+  } finally {
+    session.close();
+  }
+}
+
+/** `withProject` for a command that waits while the project is open (a slow reader). */
+export async function withProjectAsync<T>(
+  file: string,
+  work: (session: ProjectSession) => Promise<T>,
+): Promise<T> {
+  const session = new ProjectSession({ migrations: bundledMigrations() });
+  session.openFile(file);
+  try {
+    return await work(session);
   } finally {
     session.close();
   }
@@ -32,7 +46,7 @@ export async function withNewOrExistingProject<T extends { applied: boolean }>(
   const session = new ProjectSession({ migrations: bundledMigrations() });
   const created = !existsSync(file);
   if (created) session.create(file);
-  else session.open(file);
+  else session.openFile(file);
   let result: T | undefined;
   try {
     result = await work(session);

@@ -84,12 +84,20 @@ export class ProjectSession {
   }
 
   open(path: string): ProjectSummary {
+    this.openFile(path);
+    return this.summary();
+  }
+
+  /**
+   * Opens a project without summarising it: the summary counts every answer, which a
+   * CLI command on a million answers should not pay for when it does not print it.
+   */
+  openFile(path: string): void {
     this.assertIdle();
     const absolute = resolve(path);
-    if (this.project && sameFile(this.project.path, absolute)) return this.summary();
+    if (this.project && sameFile(this.project.path, absolute)) return;
     // Open the new file first: if it fails, the current project stays open.
-    const opened = openProjectFile(absolute, { migrations: this.deps.migrations });
-    return this.replaceWith(opened);
+    this.replaceWith(openProjectFile(absolute, { migrations: this.deps.migrations }));
   }
 
   create(path: string, options: { sample?: boolean } = {}): ProjectSummary {
@@ -110,7 +118,8 @@ export class ProjectSession {
       removeProjectFile(absolute);
       throw error;
     }
-    return this.replaceWith(created);
+    this.replaceWith(created);
+    return this.summary();
   }
 
   /**
@@ -156,7 +165,7 @@ export class ProjectSession {
     return this.project ? this.summary() : null;
   }
 
-  private replaceWith(opened: OpenedProject): ProjectSummary {
+  private replaceWith(opened: OpenedProject): void {
     const previous = this.project;
     this.project = opened;
     try {
@@ -168,10 +177,10 @@ export class ProjectSession {
       console.warn("cairn: while switching projects:", error);
     }
     this.emit();
-    return this.summary();
   }
 
   private emit(): void {
+    if (this.listeners.size === 0) return;
     const summary = this.currentSummary();
     for (const listener of this.listeners) listener(summary);
   }

@@ -9,7 +9,7 @@ import { codePathFlag, wholeNumberFlag } from "../coding-flags.ts";
 import { codeNamed, codePaths, coderNamed, questionNamed } from "../coding-lookup.ts";
 import { listSegments, type SegmentFilter } from "../../db/segment-list.ts";
 import type { Output } from "../output.ts";
-import { withProjectAsync } from "../project-async.ts";
+import { withProjectAsync } from "../project.ts";
 import { streamSegments } from "../segment-output.ts";
 
 const OPTIONS = {
