@@ -6,14 +6,19 @@ interface AnswerDbRow {
   id: number;
   respondent_id: number;
   external_id: string;
+  question_id: number;
+  label: string;
   text: string;
   status: AnswerStatus;
 }
 
+/** An answer with the names the grid shows for its respondent and question. */
 export interface AnswerRecord {
   readonly id: AnswerId;
   readonly respondentId: RespondentId;
   readonly respondent: string;
+  readonly questionId: QuestionId;
+  readonly question: string;
   readonly text: string;
   readonly status: AnswerStatus;
 }
@@ -23,36 +28,25 @@ function rowToAnswer(row: AnswerDbRow): AnswerRecord {
     id: row.id as AnswerId,
     respondentId: row.respondent_id as RespondentId,
     respondent: row.external_id,
+    questionId: row.question_id as QuestionId,
+    question: row.label,
     text: row.text,
     status: row.status,
   };
 }
 
-export function countAnswers(db: Db, questionId: QuestionId): number {
-  return (
-    db.prepare("SELECT count(*) AS n FROM answers WHERE question_id = ?").get(questionId) as {
-      n: number;
-    }
-  ).n;
-}
-
-/** One page of a question's answers in respondent order. */
-export function pageAnswers(
-  db: Db,
-  questionId: QuestionId,
-  offset: number,
-  limit: number,
-): AnswerRecord[] {
-  const rows = db
-    .prepare(
-      `SELECT a.id, a.respondent_id, r.external_id, a.text, a.status
-         FROM answers a
-         JOIN respondents r ON r.id = a.respondent_id
-        WHERE a.question_id = ?
-        ORDER BY r.position
-        LIMIT ? OFFSET ?`,
-    )
-    .all(questionId, limit, offset) as AnswerDbRow[];
+/** The given answers in the order asked; ids that do not exist are left out. */
+export function answerRecords(db: Db, ids: readonly AnswerId[]): AnswerRecord[] {
+  if (ids.length === 0) return [];
+  const rows = statement(
+    db,
+    `SELECT a.id, a.respondent_id, r.external_id, a.question_id, q.label, a.text, a.status
+       FROM json_each(?) j
+       JOIN answers a ON a.id = j.value
+       JOIN respondents r ON r.id = a.respondent_id
+       JOIN questions q ON q.id = a.question_id
+      ORDER BY j.key`,
+  ).all(JSON.stringify(ids)) as AnswerDbRow[];
   return rows.map(rowToAnswer);
 }
 
