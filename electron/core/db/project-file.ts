@@ -233,6 +233,9 @@ function connect(path: string): Db {
     db.exec("BEGIN EXCLUSIVE; COMMIT;");
     db.pragma("foreign_keys = ON");
     db.pragma("synchronous = FULL");
+    // 64 MiB of page cache instead of 2: sorting and filtering a 100,000-answer question
+    // reads its index pages again for every page of the grid (about twice as fast).
+    db.pragma("cache_size = -65536");
     return db;
   } catch (error) {
     db.close();
