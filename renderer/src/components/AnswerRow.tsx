@@ -1,11 +1,15 @@
 /**
- * One row of the grid: who answered (with their attributes) on the left, the answer with
- * its highlights on the right, or a badge for a blank cell or a non-response.
+ * One row of the grid: who answered (with their attributes) and the row's coding tools
+ * on the left, the answer with its highlights and margin on the right, or a badge for a
+ * blank cell or a non-response. Rows are many and re-render only when their own row,
+ * the codebook or the active coder changes.
  */
-import type { AnswerRow } from "../../../shared/domain.ts";
-import { useAnswers } from "../stores/answers.ts";
+import { memo } from "react";
+import type { AnswerRow, CoderId } from "../../../shared/domain.ts";
+import { useCoderId, useCoding } from "../stores/coding.ts";
 import type { CodeInfo } from "../stores/project.ts";
 import { AnswerText } from "./AnswerText.tsx";
+import { RowTools } from "./coding/RowTools.tsx";
 
 export interface AnswerRowProps {
   readonly row: AnswerRow;
@@ -16,12 +20,30 @@ export interface AnswerRowProps {
   readonly view: "question" | "respondent";
 }
 
-export function AnswerRowView({ row, attributeNames, codeIndex }: AnswerRowProps) {
+export const AnswerRowView = memo(function AnswerRowView({
+  row,
+  attributeNames,
+  codeIndex,
+  view,
+}: AnswerRowProps) {
+  const coderId = useCoderId();
+  const doneByMe = coderId !== null && row.doneBy.includes(coderId);
+  const title = view === "respondent" ? row.question : row.respondent;
   return (
-    <article className={`answer-row status-${row.status}`} data-respondent={row.respondent}>
+    <article
+      className={`answer-row status-${row.status}${doneByMe ? " done" : ""}`}
+      data-respondent={row.respondent}
+      data-answer={row.answerId}
+    >
       <header className="respondent">
-        <strong>{row.respondent}</strong>
+        <strong>{title}</strong>
         <dl>
+          {view === "respondent" && (
+            <div>
+              <dt>Respondent</dt>
+              <dd>{row.respondent}</dd>
+            </div>
+          )}
           {attributeNames.map((name) =>
             row.attributes[name] ? (
               <div key={name}>
@@ -31,20 +53,23 @@ export function AnswerRowView({ row, attributeNames, codeIndex }: AnswerRowProps
             ) : null,
           )}
         </dl>
+        {/* A blank cell has nothing to code, mark or annotate. */}
+        {row.status !== "empty" && (
+          <RowTools row={row} coderId={coderId as CoderId | null} label={title} />
+        )}
         <StatusToggle row={row} />
       </header>
       <div className="answer-body">
         {row.status === "answered" ? (
-          <>
-            {/* Slate reads its value once: a replaced text needs a new editor. */}
-            <AnswerText
-              key={`${row.answerId}\u0000${row.text}`}
-              text={row.text}
-              segments={row.segments}
-              codeIndex={codeIndex}
-            />
-            <CodeChips row={row} codeIndex={codeIndex} />
-          </>
+          // Slate reads its value once: a replaced text needs a new editor.
+          <AnswerText
+            key={`${row.answerId}\u0000${row.text}`}
+            answerId={row.answerId}
+            text={row.text}
+            segments={row.segments}
+            codeIndex={codeIndex}
+            label={`Answer of ${title}`}
+          />
         ) : (
           <p className="no-answer">
             <span className={`badge badge-${row.status}`}>
@@ -56,48 +81,24 @@ export function AnswerRowView({ row, attributeNames, codeIndex }: AnswerRowProps
       </div>
     </article>
   );
-}
+});
 
 /**
  * Flips an answer between "answered" and "non-response" when the import's guess was
  * wrong ("None" meant nothing; "-" was a real answer). Quiet until the row is hovered
  * or the button focused, but always in the tab order. A blank cell has nothing to flip.
+ * The flip is an edit like any other: undoable, and the question's counts follow.
  */
 function StatusToggle({ row }: { readonly row: AnswerRow }) {
-  const setStatus = useAnswers((s) => s.setStatus);
   if (row.status === "empty") return null;
   const next = row.status === "answered" ? "non_response" : "answered";
   return (
     <button
       type="button"
       className="status-toggle"
-      onClick={() => void setStatus(row.answerId, next)}
+      onClick={() => void useCoding.getState().setStatus(row.answerId, next)}
     >
       {next === "non_response" ? "Mark as non-response" : "Mark as answered"}
     </button>
-  );
-}
-
-/** The codes applied in this answer, each once, in codebook colours. */
-function CodeChips({
-  row,
-  codeIndex,
-}: {
-  readonly row: AnswerRow;
-  readonly codeIndex: ReadonlyMap<number, CodeInfo>;
-}) {
-  const codes = [...new Set(row.segments.map((s) => s.codeId))]
-    .map((id) => codeIndex.get(id))
-    .filter((code): code is CodeInfo => code !== undefined);
-  if (codes.length === 0) return null;
-  return (
-    <ul className="code-chips" aria-label="Codes in this answer">
-      {codes.map((code) => (
-        <li key={code.id} title={code.path.join(" > ")}>
-          <span className="swatch" style={{ backgroundColor: code.color }} />
-          {code.name}
-        </li>
-      ))}
-    </ul>
   );
 }

@@ -1,16 +1,28 @@
 /**
  * The main window: questions on the left, the selected question's answers in the
- * middle, the codebook on the right. Later features fill these regions (coding actions
- * in the answer list, the frequency panel beside it).
+ * middle with the coding bar under them, the codebook on the right. The top bar says
+ * who is coding and holds Undo/Redo; the coding panels (picker, segment popover, memo
+ * editor) float above everything, one at a time.
  */
 import { useEffect } from "react";
 import { subscribe } from "../api/client.ts";
 import { count } from "../format.ts";
 import { useAnswers } from "../stores/answers.ts";
+import { useCoding } from "../stores/coding.ts";
+import { cameFromEdit, listenForEdits, useEdits } from "../stores/edits.ts";
 import { useImportWizard } from "../stores/import-wizard.ts";
 import { useProject } from "../stores/project.ts";
 import { AnswerList } from "./AnswerList.tsx";
 import { CodeTree } from "./CodeTree.tsx";
+import { Announcer } from "./coding/Announcer.tsx";
+import { CodePicker } from "./coding/CodePicker.tsx";
+import { CoderControl } from "./coding/CoderControl.tsx";
+import { CoderDialog } from "./coding/CoderDialog.tsx";
+import { CodingBar } from "./coding/CodingBar.tsx";
+import { HistoryButtons } from "./coding/HistoryButtons.tsx";
+import { MemoEditor } from "./coding/MemoEditor.tsx";
+import { SegmentPopover } from "./coding/SegmentPopover.tsx";
+import { useCodingKeys } from "./coding/useCodingKeys.ts";
 import { FileDialogs } from "./FileDialogs.tsx";
 import { FileMenu } from "./FileMenu.tsx";
 import { ImportWizard } from "./import/ImportWizard.tsx";
@@ -26,7 +38,9 @@ export function App() {
 
   useEffect(() => {
     void init();
+    listenForEdits();
   }, [init]);
+  useCodingKeys();
 
   // A new list only for another project or question; changes to this one update rows
   // in place rather than jumping back to the top.
@@ -35,10 +49,21 @@ export function App() {
     void showAnswers(projectPath === null ? null : selectedQuestionId);
   }, [projectPath, selectedQuestionId, showAnswers]);
 
-  // Every new summary is a change to the project (an import, a status flipped): the rows
-  // shown reload in place. A list just being shown for another question skips this.
+  // Another project: its coder preferences and pinned codes. (Its undo history, which
+  // survives a restart since it lives in the file, loads with its summary below.)
   useEffect(() => {
+    if (projectPath === null) return;
+    void useCoding.getState().load();
+  }, [projectPath]);
+
+  // Every new summary is a change to the project (an import...): the rows shown reload
+  // in place, and the history may have changed. A list just being shown for another
+  // question skips the reload, and so does the summary fetched after an edit, whose rows
+  // and history came with the edit.
+  useEffect(() => {
+    if (cameFromEdit(summary)) return;
     void refreshAnswers();
+    void useEdits.getState().loadHistory();
   }, [summary, refreshAnswers]);
 
   // Desktop: File › Import answers… chose the files in a native dialog.
@@ -69,6 +94,12 @@ export function App() {
             </span>
           </span>
         )}
+        {summary && (
+          <div className="top-bar-coding">
+            <HistoryButtons />
+            <CoderControl />
+          </div>
+        )}
       </header>
       {error && (
         <div className="banner error" role="alert">
@@ -90,12 +121,22 @@ export function App() {
           <main className="answers-pane">
             <QuestionHeader />
             <AnswerList />
+            <CodingBar />
           </main>
           <CodeTree />
         </div>
       ) : (
         <Welcome />
       )}
+      {summary && (
+        <>
+          <CodePicker />
+          <SegmentPopover />
+          <MemoEditor />
+          <CoderDialog />
+        </>
+      )}
+      <Announcer />
       <ImportWizard />
     </div>
   );

@@ -29,6 +29,14 @@ interface ProjectState {
   createProject(path: string): Promise<void>;
   closeProject(): Promise<void>;
   saveCopy(path: string): Promise<string | null>;
+  /**
+   * Takes in what an edit changed in the open project (a fresh summary, a fresh
+   * codebook) without reloading anything else; a summary of another project is ignored.
+   */
+  takeEdited(changes: {
+    readonly summary?: ProjectSummary | null;
+    readonly codes?: readonly CodeNode[];
+  }): void;
   /** Shows a failed action elsewhere in the window (a status flip...) in the banner. */
   reportError(message: string): void;
   dismissError(): void;
@@ -121,6 +129,11 @@ export const useProject = create<ProjectState>()((set, get) => {
         set({ error: errorMessage(error) });
         return null;
       }
+    },
+    takeEdited({ summary, codes }) {
+      const current = get().summary;
+      if (summary && summary.path === current?.path) set({ summary });
+      if (codes) set({ codes, codeIndex: indexCodes(codes) });
     },
     reportError(message) {
       set({ error: message });

@@ -1,0 +1,86 @@
+/**
+ * Who is coding? Asked the first time something is coded on this machine (and from
+ * "Coding as" later). Offers the project's coders, so a second session picks the same
+ * spelling; names differing only in case or spacing are one coder anyway.
+ */
+import { useId, useState, type FormEvent } from "react";
+import { useCoding } from "../../stores/coding.ts";
+import { useProject } from "../../stores/project.ts";
+import "./coding-chrome.css";
+
+const NO_CODERS: never[] = [];
+
+export function CoderDialog() {
+  const asking = useCoding((s) => s.askingCoder);
+  return asking ? <CoderForm /> : null;
+}
+
+function CoderForm() {
+  const current = useCoding((s) => s.coder);
+  const coders = useProject((s) => s.summary?.coders ?? NO_CODERS);
+  const [name, setName] = useState(current ?? "");
+  const [saving, setSaving] = useState(false);
+  const inputId = useId();
+  const { setCoder, cancelCoderPrompt } = useCoding.getState();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (name.trim() === "") return;
+    setSaving(true);
+    await setCoder(name.trim());
+    setSaving(false);
+  };
+
+  return (
+    <div
+      className="dialog-backdrop"
+      onMouseDown={(e) => e.target === e.currentTarget && cancelCoderPrompt()}
+    >
+      <form
+        className="dialog coder-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={`${inputId}-title`}
+        onSubmit={(e) => void submit(e)}
+        onKeyDown={(e) => e.key === "Escape" && cancelCoderPrompt()}
+      >
+        <h2 id={`${inputId}-title`}>Who is coding?</h2>
+        <p className="dialog-text">
+          Every passage you code records your name, so a second coder&apos;s work stays apart and
+          agreement can be computed. Cairn remembers it on this computer.
+        </p>
+        {coders.length > 0 && (
+          <div className="coder-choices" role="group" aria-label="Coders in this project">
+            {coders.map((coder) => (
+              <button
+                key={coder.id}
+                type="button"
+                aria-pressed={coder.name === name}
+                onClick={() => setName(coder.name)}
+              >
+                {coder.name}
+              </button>
+            ))}
+          </div>
+        )}
+        <label htmlFor={inputId}>Your name</label>
+        <input
+          id={inputId}
+          autoFocus
+          value={name}
+          maxLength={200}
+          placeholder="e.g. Aoife"
+          onChange={(e) => setName(e.target.value)}
+        />
+        <div className="dialog-actions">
+          <button type="button" onClick={cancelCoderPrompt}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={saving || name.trim() === ""}>
+            Start coding
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

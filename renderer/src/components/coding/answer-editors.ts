@@ -1,0 +1,165 @@
+/**
+ * Between the browser's selection and offsets in the stored answer text. Every answer
+ * on screen is its own read-only Slate editor; this registry finds the editor an
+ * on-screen node belongs to, so a DOM selection or a point under the pointer maps to a
+ * Slate point (block index + offset), then to a whole-text offset with the pure
+ * functions of shared/text/selection.ts (UTF-16, end exclusive, whole graphemes).
+ */
+import type { BasePoint } from "slate";
+import { ReactEditor } from "slate-react";
+import type { AnswerId } from "../../../../shared/domain.ts";
+import {
+  offsetOfPoint,
+  pointOfOffset,
+  selectionToRange,
+  type LinePoint,
+} from "../../../../shared/text/selection.ts";
+import { useCoding, type TextSelection } from "../../stores/coding.ts";
+
+interface AnswerEditor {
+  readonly editor: ReactEditor;
+  readonly text: string;
+}
+
+const editors = new Map<AnswerId, AnswerEditor>();
+
+/** Registers an on-screen answer's editor; the returned function unregisters it. */
+export function registerEditor(answerId: AnswerId, entry: AnswerEditor): () => void {
+  editors.set(answerId, entry);
+  return () => {
+    if (editors.get(answerId) === entry) editors.delete(answerId);
+  };
+}
+
+function linePoint(point: BasePoint): LinePoint {
+  return { line: point.path[0] ?? 0, offset: point.offset };
+}
+
+function slatePoint(text: string, offset: number): BasePoint {
+  const { line, offset: within } = pointOfOffset(text, offset);
+  return { path: [line, 0], offset: within };
+}
+
+/** The answer whose text holds `node`, if any. */
+export function answerOfNode(node: Node | null): AnswerId | null {
+  const element = node instanceof Element ? node : (node?.parentElement ?? null);
+  const holder = element?.closest<HTMLElement>("[data-answer-text]");
+  const id = Number(holder?.dataset.answerText);
+  return Number.isInteger(id) && id > 0 ? (id as AnswerId) : null;
+}
+
+interface DomSelection {
+  readonly answerId: AnswerId;
+  readonly text: string;
+  readonly anchor: LinePoint;
+  readonly focus: LinePoint;
+}
+
+/** The browser's selection as Slate points of one answer, or null if it is not in one. */
+function domSelection(answerId?: AnswerId): DomSelection | null {
+  const selection = window.getSelection();
+  if (!selection || selection.rangeCount === 0) return null;
+  const id = answerOfNode(selection.anchorNode);
+  if (id === null || (answerId !== undefined && id !== answerId)) return null;
+  if (answerOfNode(selection.focusNode) !== id) return null;
+  const entry = editors.get(id);
+  if (!entry) return null;
+  const range = ReactEditor.toSlateRange(entry.editor, selection, {
+    exactMatch: false,
+    suppressThrow: true,
+  });
+  if (!range) return null;
+  return {
+    answerId: id,
+    text: entry.text,
+    anchor: linePoint(range.anchor),
+    focus: linePoint(range.focus),
+  };
+}
+
+/** The selection's anchor and focus as whole-text offsets in one answer, or null. */
+export function domSelectionOffsets(
+  answerId: AnswerId,
+): { readonly anchor: number; readonly focus: number } | null {
+  const found = domSelection(answerId);
+  if (!found) return null;
+  return {
+    anchor: offsetOfPoint(found.text, found.anchor),
+    focus: offsetOfPoint(found.text, found.focus),
+  };
+}
+
+/** The passage the browser's selection covers in an answer, trimmed and snapped; or null. */
+export function selectionFromDom(): TextSelection | null {
+  const found = domSelection();
+  if (!found) return null;
+  const range = selectionToRange(found.text, found.anchor, found.focus);
+  return range ? { answerId: found.answerId, ...range } : null;
+}
+
+/** Brings the store's selection up to date with the browser's (it may lag a keystroke). */
+export function syncSelection(): TextSelection | null {
+  const selection = selectionFromDom();
+  useCoding.getState().select(selection);
+  return selection;
+}
+
+/** Selects [anchor, focus) of an answer in the browser (focus may come first). */
+export function selectInAnswer(answerId: AnswerId, anchor: number, focus: number): boolean {
+  const entry = editors.get(answerId);
+  const selection = window.getSelection();
+  if (!entry || !selection) return false;
+  try {
+    const [anchorNode, anchorOffset] = ReactEditor.toDOMPoint(
+      entry.editor,
+      slatePoint(entry.text, anchor),
+    );
+    const [focusNode, focusOffset] = ReactEditor.toDOMPoint(
+      entry.editor,
+      slatePoint(entry.text, focus),
+    );
+    selection.setBaseAndExtent(anchorNode, anchorOffset, focusNode, focusOffset);
+    return true;
+  } catch {
+    // The row scrolled away (its editor unmounted) between asking and doing.
+    return false;
+  }
+}
+
+/** The screen rectangle of a passage of an answer, to open a panel under it. */
+export function passageRect(answerId: AnswerId, start: number, end: number): DOMRect | null {
+  const entry = editors.get(answerId);
+  if (!entry) return null;
+  try {
+    const range = ReactEditor.toDOMRange(entry.editor, {
+      anchor: slatePoint(entry.text, start),
+      focus: slatePoint(entry.text, end),
+    });
+    const rects = [...range.getClientRects()];
+    return rects[rects.length - 1] ?? range.getBoundingClientRect();
+  } catch {
+    return null;
+  }
+}
+
+/** The text offset under a screen point in an answer (for dragging a segment's edge). */
+export function offsetAtPoint(answerId: AnswerId, x: number, y: number): number | null {
+  const entry = editors.get(answerId);
+  if (!entry) return null;
+  const caret = caretAt(x, y);
+  if (!caret || answerOfNode(caret.node) !== answerId) return null;
+  const point = ReactEditor.toSlatePoint(entry.editor, [caret.node, caret.offset], {
+    exactMatch: false,
+    suppressThrow: true,
+  });
+  return point ? offsetOfPoint(entry.text, linePoint(point)) : null;
+}
+
+function caretAt(x: number, y: number): { node: Node; offset: number } | null {
+  if (typeof document.caretPositionFromPoint === "function") {
+    const position = document.caretPositionFromPoint(x, y);
+    return position ? { node: position.offsetNode, offset: position.offset } : null;
+  }
+  const range = document.caretRangeFromPoint?.(x, y);
+  return range ? { node: range.startContainer, offset: range.startOffset } : null;
+}

@@ -1,0 +1,94 @@
+/**
+ * The window's coding keys, when no text field has the keyboard:
+ *   K (or Ctrl/Cmd+K)  quick picker for the selection     1-9  apply a shortcut code
+ *   W                  quick picker for the whole answer  I    in-vivo code
+ *   Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z, Ctrl+Y                  undo and redo the project
+ * In a text field these keys type, and Ctrl+Z undoes the typing. The desktop's Edit
+ * menu sends undo/redo as "menu.command" (it takes Ctrl+Z there); this window decides
+ * whether that means the text field's own undo or the project's.
+ */
+import { useEffect } from "react";
+import { subscribe } from "../../api/client.ts";
+import { historyCommand, isPlainKey, isTextEntry, shortcutSlot } from "../../coding/keys.ts";
+import { useCoding } from "../../stores/coding.ts";
+import { focusAnswerText, usePanels } from "../../stores/coding-panels.ts";
+import { useEdits } from "../../stores/edits.ts";
+import {
+  applyShortcut,
+  codeInVivo,
+  openPickerForSelection,
+  openWholeAnswerPicker,
+} from "./actions.ts";
+import { syncSelection } from "./answer-editors.ts";
+
+function panelOpen(): boolean {
+  const { picker, popover, memo } = usePanels.getState();
+  return picker !== null || popover !== null || memo !== null || useCoding.getState().askingCoder;
+}
+
+/** Esc with the keyboard outside any panel (it was lost to the page): close them. */
+function closePanels(): boolean {
+  const panels = usePanels.getState();
+  const answerId = panels.popover?.answerId ?? panels.memo?.answerId ?? null;
+  if (!panels.popover && !panels.memo) return false;
+  panels.closePopover();
+  panels.closeMemo();
+  if (answerId !== null) focusAnswerText(answerId);
+  return true;
+}
+
+function onKeyDown(event: KeyboardEvent): void {
+  if (event.defaultPrevented || event.isComposing) return;
+  const history = historyCommand(event);
+  if (history) {
+    if (isTextEntry(event.target)) return;
+    event.preventDefault();
+    void useEdits.getState()[history]();
+    return;
+  }
+  if (event.key === "Escape" && !isTextEntry(event.target) && closePanels()) {
+    event.preventDefault();
+    return;
+  }
+  if (isTextEntry(event.target) || panelOpen()) return;
+  const key = event.key.toLowerCase();
+  if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && key === "k") {
+    event.preventDefault();
+    openPickerForSelection();
+    return;
+  }
+  if (!isPlainKey(event)) return;
+  const slot = shortcutSlot(event);
+  if (slot !== null) {
+    event.preventDefault();
+    void applyShortcut(slot);
+    return;
+  }
+  const action = { k: openPickerForSelection, w: openWholeAnswerPicker, i: codeInVivo }[key];
+  if (action && !event.shiftKey) {
+    event.preventDefault();
+    void action();
+  }
+}
+
+function onMenuCommand({ command }: { readonly command: "undo" | "redo" }): void {
+  if (isTextEntry(document.activeElement)) {
+    // The text field's own undo, as the menu item would do in any other app.
+    document.execCommand(command);
+    return;
+  }
+  void useEdits.getState()[command]();
+}
+
+export function useCodingKeys(): void {
+  useEffect(() => {
+    window.addEventListener("keydown", onKeyDown);
+    document.addEventListener("selectionchange", syncSelection);
+    const unsubscribe = subscribe("menu.command", onMenuCommand);
+    return () => {
+      window.removeEventListener("keydown", onKeyDown);
+      document.removeEventListener("selectionchange", syncSelection);
+      unsubscribe();
+    };
+  }, []);
+}
