@@ -53,9 +53,7 @@ describe("the margin beside an answer", () => {
 describe("the codes on the number keys", () => {
   it("takes the pinned codes first, then the latest applied, nine at most, none twice", () => {
     const all = new Set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
-    const keys = shortcutCodes(ids(5, 6), ids(6, 1, 2, 3, 4, 7, 8, 9, 10, 11), (id) =>
-      all.has(id),
-    );
+    const keys = shortcutCodes(ids(5, 6), ids(6, 1, 2, 3, 4, 7, 8, 9, 10, 11), (id) => all.has(id));
     expect(keys).toEqual(ids(5, 6, 1, 2, 3, 4, 7, 8, 9));
   });
 
@@ -164,7 +162,10 @@ describe("which segments show and how they look", () => {
 });
 
 describe("the coding keys", () => {
-  const key = (k: string, mods: Partial<Record<"ctrl" | "meta" | "shift" | "alt", boolean>> = {}) => ({
+  const key = (
+    k: string,
+    mods: Partial<Record<"ctrl" | "meta" | "shift" | "alt", boolean>> = {},
+  ) => ({
     key: k,
     ctrlKey: mods.ctrl ?? false,
     metaKey: mods.meta ?? false,
