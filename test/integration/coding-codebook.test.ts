@@ -7,7 +7,7 @@ import {
 } from "../../electron/core/coding/codebook-service.ts";
 import { undo } from "../../electron/core/coding/history.ts";
 import { codeTree } from "../../electron/core/db/codes.ts";
-import { CODE_PALETTE } from "../../shared/codes/palette.ts";
+import { CODE_PALETTE, distinctColor } from "../../shared/codes/palette.ts";
 import type { CodeId } from "../../shared/domain.ts";
 import { codeIdByName, codingProject, NOW, type CodingProject } from "../helpers/coding-project.ts";
 import { useTempDir } from "../helpers/temp.ts";
@@ -17,7 +17,7 @@ let project: CodingProject | null = null;
 afterEach(() => project?.session.close());
 
 describe("creating and renaming codes while coding", () => {
-  it("creates a code under parents it creates too, in palette colours unless one is given", async () => {
+  it("creates a code under parents it creates too, in distinct palette colours unless one is given", async () => {
     const p = (project = await codingProject(tempDir()));
     const made = createCode(p.db(), ["Harm", "Risk"], "#AA3300", NOW);
     expect(made.codebookChanged).toBe(true);
@@ -31,8 +31,11 @@ describe("creating and renaming codes while coding", () => {
     const second = createCode(p.db(), ["harm ", "Theft"], undefined, NOW);
     expect(codeTree(p.db())[0]?.children.map((c) => [c.name, c.color])).toEqual([
       ["Risk", "#aa3300"],
-      ["Theft", CODE_PALETTE[2]],
+      ["Theft", distinctColor([CODE_PALETTE[0]!, "#aa3300"])],
     ]);
+    expect(
+      new Set([CODE_PALETTE[0], "#aa3300", codeTree(p.db())[0]?.children[1]?.color]).size,
+    ).toBe(3);
     expect(second.codeId).toBe(codeIdByName(p.db(), "Theft"));
   });
 

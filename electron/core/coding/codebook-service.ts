@@ -4,11 +4,11 @@
  */
 import { CairnError } from "../../../shared/api/errors.ts";
 import { codeNameKey, codePathKey } from "../../../shared/codes/names.ts";
-import { paletteColor } from "../../../shared/codes/palette.ts";
+import { distinctColor } from "../../../shared/codes/palette.ts";
 import type { CodeId } from "../../../shared/domain.ts";
 import {
   codeIdsByPath,
-  countCodes,
+  codeColors,
   getCode,
   insertCode,
   setCodeName,
@@ -42,7 +42,7 @@ export function createCode(
     const codeId = insertCode(db, {
       parentId,
       name,
-      color: color ?? paletteColor(countCodes(db)),
+      color: color ?? distinctColor(codeColors(db)),
       description: "",
     });
     return { ...NO_CHANGE, codeId };

@@ -74,6 +74,13 @@ export function codeIdsByPath(db: Db): Map<string, CodeId> {
   return new Map(rows.map((row) => [codePathKey(pathOf(row)), row.id as CodeId]));
 }
 
+/** Every colour the codebook uses, each once. */
+export function codeColors(db: Db): string[] {
+  return (db.prepare("SELECT DISTINCT color FROM codes").all() as { color: string }[]).map(
+    (row) => row.color,
+  );
+}
+
 export function countCodes(db: Db): number {
   return (db.prepare("SELECT count(*) AS n FROM codes").get() as { n: number }).n;
 }

@@ -4,20 +4,20 @@
  * map lookups and an insert only for a code that is new.
  */
 import { codePathKey } from "../../../shared/codes/names.ts";
-import { paletteColor } from "../../../shared/codes/palette.ts";
+import { distinctColor } from "../../../shared/codes/palette.ts";
 import type { CodeId } from "../../../shared/domain.ts";
-import { codeIdsByPath, countCodes, insertCode } from "../db/codes.ts";
+import { codeColors, codeIdsByPath, insertCode } from "../db/codes.ts";
 import type { Db } from "../db/project-file.ts";
 
 export class CodePaths {
   private readonly codeIds: Map<string, CodeId>;
-  /** New codes take the palette's colours on from the project's existing codes. */
-  private colourIndex: number;
+  /** Colours in use, so each new code gets one unlike them. */
+  private readonly colours: string[];
   private codesCreated = 0;
 
   constructor(private readonly db: Db) {
     this.codeIds = codeIdsByPath(db);
-    this.colourIndex = countCodes(db);
+    this.colours = codeColors(db);
   }
 
   /** How many codes this import created, for the report. */
@@ -31,10 +31,12 @@ export class CodePaths {
       const key = codePathKey(path.slice(0, depth));
       let id = this.codeIds.get(key);
       if (id === undefined) {
+        const color = distinctColor(this.colours);
+        this.colours.push(color);
         id = insertCode(this.db, {
           parentId: parent,
           name: path[depth - 1] as string,
-          color: paletteColor(this.colourIndex++),
+          color,
           description: "",
         });
         this.codeIds.set(key, id);
