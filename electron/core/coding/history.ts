@@ -27,6 +27,7 @@ import {
 import { historyInstalled, installHistory, setRecording } from "../db/history-triggers.ts";
 import type { Db } from "../db/project-file.ts";
 import type { EditOutcome } from "./edit-outcome.ts";
+import { storageError, storageFailureOf } from "./write-failure.ts";
 
 /** Steps kept; older ones are forgotten. A step is a few rows, so this is a few MB. */
 export const HISTORY_LIMIT = 1000;
@@ -50,19 +51,24 @@ export function recordStep<T extends EditOutcome>(
   work: () => T,
 ): T {
   prepare(db);
-  return db
-    .transaction(() => {
-      const result = whileRecording(db, work);
-      const logged = readLog(db);
-      if (logged.ops > 0) {
-        deleteUndoneSteps(db);
-        replaceOpsWithLog(db, insertStep(db, label, now));
-        keepNewestSteps(db, HISTORY_LIMIT);
-        clearLog(db);
-      }
-      return withLogged(result, logged);
-    })
-    .immediate();
+  try {
+    return db
+      .transaction(() => {
+        const result = whileRecording(db, work);
+        const logged = readLog(db);
+        if (logged.ops > 0) {
+          deleteUndoneSteps(db);
+          replaceOpsWithLog(db, insertStep(db, label, now));
+          keepNewestSteps(db, HISTORY_LIMIT);
+          clearLog(db);
+        }
+        return withLogged(result, logged);
+      })
+      .immediate();
+  } catch (error) {
+    const failure = storageFailureOf(error);
+    throw failure === null ? error : storageError(`save "${label}"`, failure);
+  }
 }
 
 export function undo(db: Db): EditOutcome & { label: string | null } {
@@ -104,6 +110,10 @@ function replay(db: Db, direction: "undo" | "redo"): EditOutcome & { label: stri
       })
       .immediate();
   } catch (error) {
+    // A file that cannot be written now is no reason to forget the history: the same
+    // step replays once it can.
+    const failure = storageFailureOf(error);
+    if (failure !== null) throw storageError(`${direction} "${step.label}"`, failure);
     throw replayFailed(db, direction, step, error);
   }
 }

@@ -65,7 +65,7 @@ export function markDone(
     throw new CairnError("not_found", `answer ${stray[0]} is not an answer to ${question}`);
   }
   const what = answerIds
-    ? answerIds.length === 1
+    ? targets.length === 1
       ? "answer"
       : `${targets.length} answers`
     : question;

@@ -6,7 +6,7 @@
 import { CairnError } from "../../../shared/api/errors.ts";
 import { codePathKey } from "../../../shared/codes/names.ts";
 import type { AnswerId, CodeId, SegmentId } from "../../../shared/domain.ts";
-import { snapOffset } from "../../../shared/text/highlights.ts";
+import { snapToGraphemes } from "../../../shared/text/selection.ts";
 import { answerToCode, type AnswerToCode } from "../db/coding-lookups.ts";
 import { codeIdsByPath, getCode, type CodeRecord } from "../db/codes.ts";
 import type { Db } from "../db/project-file.ts";
@@ -38,7 +38,9 @@ export function codableAnswer(db: Db, id: AnswerId): AnswerToCode {
 
 /**
  * The passage start..end of the text (UTF-16 code units, end exclusive; the whole text
- * without offsets). An end or start inside an emoji's surrogate pair moves outward.
+ * without offsets). A start or end inside a character a reader sees as one (an emoji,
+ * a ZWJ family, a letter and its combining accents) moves outward to take it whole, as
+ * a selection in the app does.
  */
 export function passageOf(
   text: string,
@@ -58,7 +60,7 @@ export function passageOf(
       `the passage ${start}-${end} runs past the end of the answer, which is ${text.length} characters long`,
     );
   }
-  return { start: snapOffset(text, start, "start"), end: snapOffset(text, end, "end") };
+  return snapToGraphemes(text, start, end);
 }
 
 export function existingSegment(db: Db, id: SegmentId): SegmentRecord {

@@ -83,7 +83,7 @@ function createRowTriggers(
   columns: readonly string[],
   touches: Touches,
 ): void {
-  const values = columns.map((c) => `quote(old.${ident(c)})`).join(` || ', ' || `);
+  const values = columns.map((c) => literal(`old.${ident(c)}`)).join(` || ', ' || `);
   const names = columns.map(ident).join(", ");
   const revertDelete = `'INSERT INTO ${table} (${names}) VALUES (' || ${values} || ')'`;
   const revertInsert = `'DELETE FROM ${table} WHERE id = ' || new.id`;
@@ -151,9 +151,21 @@ function createTrigger(
 /** `UPDATE t SET a = <old a>, b = <old b> WHERE id = <id>`, as an SQL expression. */
 function revertUpdate(table: string, columns: readonly string[]): string {
   const sets = columns
-    .map((c) => `'${ident(c)} = ' || quote(old.${ident(c)})`)
+    .map((c) => `'${ident(c)} = ' || ${literal(`old.${ident(c)}`)}`)
     .join(` || ', ' || `);
   return `'UPDATE ${table} SET ' || ${sets} || ' WHERE id = ' || old.id`;
+}
+
+/**
+ * An SQL expression whose value is the SQL literal of `value`. quote() cuts a text at
+ * its first NUL character (a string literal cannot hold one), so a text with a NUL is
+ * written as its UTF-8 bytes cast back to text, which restores it whole.
+ */
+function literal(value: string): string {
+  return (
+    `CASE WHEN typeof(${value}) = 'text' AND instr(${value}, char(0)) > 0 ` +
+    `THEN 'CAST(X''' || hex(${value}) || ''' AS TEXT)' ELSE quote(${value}) END`
+  );
 }
 
 /** An update that writes the same values changes nothing, and records nothing. */

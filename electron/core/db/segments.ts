@@ -104,7 +104,12 @@ export function mergeSegment(
   const [first, ...others] = touching;
   if (!first) return { outcome: "added", segmentId: insertSegment(db, segment) };
   if (others.length === 0 && first.start <= segment.start && first.end >= segment.end) {
-    return { outcome: "unchanged", segmentId: first.id as SegmentId };
+    // The passage is coded already, but a memo that came with it is kept, as any merge
+    // keeps the memos of what it joins.
+    const memo = segment.memo.trim() === "" ? first.memo : joinMemos([first.memo, segment.memo]);
+    if (memo === first.memo) return { outcome: "unchanged", segmentId: first.id as SegmentId };
+    setSegmentMemo(db, first.id as SegmentId, memo);
+    return { outcome: "extended", segmentId: first.id as SegmentId };
   }
   // The earliest segment absorbs the others and the new passage.
   const all = [...touching, { id: 0, start: segment.start, end: segment.end, memo: segment.memo }];
@@ -143,10 +148,7 @@ function touchingSpans(
 function writeUnion(db: Db, keepId: number, spans: readonly Span[], others: readonly Span[]) {
   const start = Math.min(...spans.map((s) => s.start));
   const end = Math.max(...spans.map((s) => s.end));
-  const memo = spans
-    .map((s) => s.memo)
-    .filter((text) => text.trim() !== "")
-    .join("\n\n");
+  const memo = joinMemos(spans.map((s) => s.memo));
   for (const other of others) deleteSegment(db, other.id as SegmentId);
   statement(db, "UPDATE segments SET start = ?, end = ?, memo = ? WHERE id = ?").run(
     start,
@@ -154,6 +156,16 @@ function writeUnion(db: Db, keepId: number, spans: readonly Span[], others: read
     memo,
     keepId,
   );
+}
+
+/**
+ * The memos of merged segments as one, in the order given, blank ones left out; a memo
+ * that is there already (the same passage coded twice with one note) is not repeated.
+ */
+function joinMemos(memos: readonly string[]): string {
+  const kept: string[] = [];
+  for (const memo of memos) if (memo.trim() !== "" && !kept.includes(memo)) kept.push(memo);
+  return kept.join("\n\n");
 }
 
 export interface SegmentRecord {
