@@ -154,6 +154,35 @@ export interface RecentProject {
 
 export const MAX_PAGE = 500;
 
+/** One respondent in the list of respondents, with their attribute values. */
+export interface RespondentListing {
+  readonly respondentId: RespondentId;
+  /** The id the survey gave them ("ORG-03"). */
+  readonly respondent: string;
+  readonly attributes: Readonly<Record<string, string>>;
+}
+
+export interface RespondentPage {
+  /** Respondents that match the search (all of them without one). */
+  readonly total: number;
+  readonly rows: readonly RespondentListing[];
+}
+
+/** A value an attribute takes, and how many respondents have it. */
+export interface AttributeValueCount {
+  readonly value: string;
+  readonly respondents: number;
+}
+
+export interface AttributeValues {
+  /** In natural order: numbers by value ("9" before "12", "Zone 2" before "Zone 10"). */
+  readonly values: readonly AttributeValueCount[];
+  /** How many distinct values there are; more than `values` holds when it was cut short. */
+  readonly distinct: number;
+  /** True when there were more values than a list can show. */
+  readonly truncated: boolean;
+}
+
 export const api = {
   "app.capabilities": entry<Capabilities>()(nothing),
 
@@ -207,6 +236,23 @@ export const api = {
       .refine((q) => (q.questionId === undefined) !== (q.respondentId === undefined), {
         message: "show either a question or a respondent",
       }),
+  ),
+  /**
+   * The project's respondents in their order, a page at a time; `search` keeps those whose
+   * id contains it, whatever the case.
+   */
+  "respondents.list": entry<RespondentPage>()(
+    z
+      .object({
+        search: z.string().max(200).optional(),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(MAX_PAGE).default(200),
+      })
+      .strict(),
+  ),
+  /** The values one attribute takes (blank ones aside), with their respondents' counts. */
+  "attributes.values": entry<AttributeValues>()(
+    z.object({ name: z.string().min(1).max(500) }).strict(),
   ),
   /** Fresh rows of the given answers (after an edit elsewhere). */
   "answers.get": entry<readonly AnswerRow[]>()(

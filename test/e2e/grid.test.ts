@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
@@ -18,7 +18,10 @@ function answerOf(respondentId: string, question: string): string {
   return data.respondents.find((r) => r.id === respondentId)?.answers[question] ?? "";
 }
 
-/** The respondents shown in the grid, top to bottom (the list holds all 18 at once). */
+/**
+ * The respondents shown in the grid, top to bottom (18 fit in the list at once; rows come
+ * in over a few frames, so tests poll this).
+ */
 async function shownRespondents(page: Page): Promise<string[]> {
   const rows = page.locator("[data-testid=answer-list] article[data-respondent]");
   const slots = await rows.evaluateAll((articles) =>
@@ -83,7 +86,7 @@ describe("an analyst narrowing down one question's answers in the grid", () => {
     await expect
       .poll(() => countLine(page))
       .toBe(`Showing ${matching.length} of ${respondents} answers`);
-    expect(await shownRespondents(page)).toEqual(matching);
+    await expect.poll(() => shownRespondents(page)).toEqual(matching);
     expect(await page.locator(".grid-chip").textContent()).toContain("Contains “court”");
     await page.screenshot({ path: join(SCREENSHOTS, "grid-search.png") });
   });
@@ -132,7 +135,7 @@ describe("an analyst narrowing down one question's answers in the grid", () => {
       .toBe(`Showing ${irish.length} of ${respondents} answers`);
     await page.screenshot({ path: join(SCREENSHOTS, "grid-filter-panel.png") });
     await page.keyboard.press("Escape");
-    expect(await shownRespondents(page)).toEqual(irish.map((r) => r.id));
+    await expect.poll(() => shownRespondents(page)).toEqual(irish.map((r) => r.id));
     expect(await page.locator(".grid-chip").allTextContents()).toEqual([
       expect.stringContaining("Country: Ireland"),
     ]);
@@ -200,11 +203,13 @@ describe("an analyst narrowing down one question's answers in the grid", () => {
       .toContain(respondent.id);
     await expect.poll(() => countLine(page)).toBe(`${data.questions.length} answers`);
     const rows = page.locator("[data-testid=answer-list] article[data-respondent]");
-    expect(new Set(await rows.evaluateAll((all) => all.map((a) => a.dataset.respondent)))).toEqual(
-      new Set([respondent.id]),
-    );
+    await expect
+      .poll(
+        async () => new Set(await rows.evaluateAll((all) => all.map((a) => a.dataset.respondent))),
+      )
+      .toEqual(new Set([respondent.id]));
     const firstAnswer = answerOf(respondent.id, data.questions[0]!.label);
-    expect(await rows.first().textContent()).toContain(firstAnswer.slice(0, 30));
+    await expect.poll(() => rows.first().textContent()).toContain(firstAnswer.slice(0, 30));
     await page.screenshot({ path: join(SCREENSHOTS, "grid-respondent.png") });
 
     await page.getByRole("button", { name: "Next respondent" }).click();
@@ -256,5 +261,123 @@ describe("an analyst narrowing down one question's answers in the grid", () => {
     const overflow = await toolbar.evaluate((el) => el.scrollWidth - el.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(SCREENSHOTS, "grid-toolbar-1000.png") });
+  });
+});
+
+/** A question long enough that only a few of its pages are ever loaded at once. */
+const LONG = 3000;
+
+/** P0001..P3000, answers from one line to several, so rows differ in height. */
+function longSurveyCsv(): string {
+  const lines = ["id,Country,Why"];
+  for (let i = 1; i <= LONG; i++) {
+    const words = "because the shelter was full ".repeat(i % 11);
+    lines.push(`${respondentName(i)},Country ${i % 7},"Answer ${i}: ${words}and so on."`);
+  }
+  return lines.join("\n");
+}
+
+function respondentName(i: number): string {
+  return `P${String(i).padStart(4, "0")}`;
+}
+
+/** The respondent numbers of the full rows in the list (placeholders aside). */
+async function rowNumbers(page: Page): Promise<number[]> {
+  return page
+    .locator("[data-testid=answer-list] article[data-respondent]")
+    .evaluateAll((articles) => articles.map((a) => Number(a.dataset.respondent?.slice(1))));
+}
+
+describe("an analyst scrolling through a question of thousands of answers", () => {
+  const dir = mkdtempSync(join(tmpdir(), "cairn-e2e-grid-long-"));
+  const file = join(dir, "long.cairn");
+  let app: OpenApp;
+  let page: Page;
+
+  beforeAll(async () => {
+    const csv = join(dir, "long.csv");
+    writeFileSync(csv, longSurveyCsv());
+    expect(cairn(["new", file], dir).status).toBe(0);
+    expect(cairn(["import", file, csv], dir).status).toBe(0);
+    app = await openApp(file, dir);
+    page = app.page;
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("has a scrollbar for the whole question from the start", async () => {
+    const list = page.getByTestId("answer-list");
+    await expect.poll(() => list.getAttribute("data-total")).toBe(String(LONG));
+    expect(await countLine(page)).toBe("3,000 answers");
+    // Far more than the few hundred rows loaded: the list is as tall as all 3,000.
+    const height = await list.evaluate((el) => el.scrollHeight);
+    expect(height).toBeGreaterThan(LONG * 60);
+    await expect.poll(async () => (await rowNumbers(page))[0]).toBe(1);
+  });
+
+  it("drags to the bottom and sees the last respondent's answer at the end", async () => {
+    const list = page.getByTestId("answer-list");
+    await list.evaluate((el) => (el.scrollTop = el.scrollHeight));
+    const last = page.locator(`article[data-respondent="${respondentName(LONG)}"]`);
+    await expect.poll(() => last.count(), { timeout: 5000 }).toBe(1);
+    expect(await last.textContent()).toContain(`Answer ${LONG}:`);
+    // The last row ends where the list does: nothing below it, no gap.
+    await expect
+      .poll(() =>
+        list.evaluate((el) => {
+          const rows = el.querySelectorAll("article[data-respondent]");
+          const lastRow = rows[rows.length - 1]!.getBoundingClientRect();
+          const bottom = el.getBoundingClientRect().bottom;
+          return Math.round(bottom - lastRow.bottom);
+        }),
+      )
+      .toBeLessThanOrEqual(1);
+    await page.screenshot({ path: join(SCREENSHOTS, "grid-long-bottom.png") });
+  });
+
+  it("jumps to the middle and sees the answers there, in order", async () => {
+    const list = page.getByTestId("answer-list");
+    await list.evaluate((el) => (el.scrollTop = el.scrollHeight / 2 - el.clientHeight / 2));
+    await expect.poll(async () => (await rowNumbers(page)).length).toBeGreaterThan(2);
+    const numbers = await rowNumbers(page);
+    // Heights are estimated until measured, so "the middle" is near, not at, 1,500.
+    expect(numbers[0]).toBeGreaterThan(LONG * 0.3);
+    expect(numbers.at(-1)).toBeLessThan(LONG * 0.7);
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    await page.screenshot({ path: join(SCREENSHOTS, "grid-long-middle.png") });
+  });
+
+  it("comes back to the top and finds the first respondent again", async () => {
+    const list = page.getByTestId("answer-list");
+    await list.evaluate((el) => (el.scrollTop = 0));
+    await expect.poll(async () => (await rowNumbers(page))[0]).toBe(1);
+    const first = page.locator(`article[data-respondent="${respondentName(1)}"]`);
+    expect(await first.textContent()).toContain("Answer 1:");
+  });
+
+  it("searches all 3,000 respondents in the by-respondent view", async () => {
+    await page.getByRole("button", { name: "Respondents", exact: true }).click();
+    await page.getByRole("searchbox", { name: "Find a respondent" }).fill("p299");
+    const picker = page.getByRole("list", { name: "Respondents" });
+    await expect
+      .poll(() => picker.getByRole("button").allTextContents())
+      .toEqual(Array.from({ length: 10 }, (_, i) => expect.stringContaining(`P299${i}`)));
+    await picker.getByRole("button", { name: /^P2999/ }).click();
+    await expect
+      .poll(() => page.getByRole("heading", { level: 2 }).first().textContent())
+      .toContain("P2999");
+    // Beyond the respondents loaded so far, the next one is still one click away.
+    await page.getByRole("button", { name: "Next respondent" }).click();
+    await expect
+      .poll(() => page.getByRole("heading", { level: 2 }).first().textContent())
+      .toContain(respondentName(LONG));
+    await expect
+      .poll(() => page.getByRole("button", { name: "Next respondent" }).isDisabled())
+      .toBe(true);
+    expect(await page.locator(".respondent-bar-position").textContent()).toBe("3,000 of 3,000");
+    await page.getByRole("button", { name: "Questions", exact: true }).click();
   });
 });

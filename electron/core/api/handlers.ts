@@ -21,6 +21,7 @@ import {
 } from "../coding/coding-service.ts";
 import type { EditOutcome } from "../coding/edit-outcome.ts";
 import { historyState, redo, undo } from "../coding/history.ts";
+import { attributeValuesByName } from "../db/attribute-values.ts";
 import { codeTree } from "../db/codes.ts";
 import { inspectImport, type ImportJobs } from "../import/import-service.ts";
 import { answerRows, listAnswers } from "../services/answers.ts";
@@ -28,6 +29,7 @@ import type { UserPreferences } from "../services/preferences.ts";
 import type { ProjectSession } from "../services/project-session.ts";
 import type { RecentProjects } from "../services/recent-projects.ts";
 import type { Db } from "../db/project-file.ts";
+import { listRespondents } from "../db/respondent-list.ts";
 
 export type Handlers = {
   readonly [N in ApiName]: (input: ApiParsedInput<N>) => ApiOutput<N> | Promise<ApiOutput<N>>;
@@ -97,6 +99,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     "answers.list": (query) => listAnswers(session.db(), query),
     "answers.get": ({ answerIds }) => answerRows(session.db(), answerIds),
+    "respondents.list": ({ search, offset, limit }) =>
+      listRespondents(session.db(), search, offset, limit),
+    "attributes.values": ({ name }) => attributeValuesByName(session.db(), name),
     "answers.setStatus": ({ answerId, status }) => ({
       ...edit((db) => setAnswerStatusUndoably(db, answerId, status, now())),
       id: answerId,

@@ -2,20 +2,27 @@
  * The grid: the selected question's answers, one row per respondent (or, by respondent,
  * one respondent's answers, one row per question), under a toolbar that searches,
  * filters and sorts them in the core. Virtualised: only the rows on screen are in the
- * DOM, and pages load as the list scrolls.
+ * DOM, and only the pages around them are loaded (stores/answers.ts).
  */
-import { useVirtualizer } from "@tanstack/react-virtual";
-import { useEffect, useRef } from "react";
+import { useEffect } from "react";
+import { rowAt } from "../grid/page-cache.ts";
 import type { GridTarget } from "../grid/query.ts";
-import { useAnswers } from "../stores/answers.ts";
+import type { RowWindow } from "../grid/row-sizes.ts";
+import { PAGE_SIZE, useAnswers } from "../stores/answers.ts";
 import { useProject } from "../stores/project.ts";
 import { AnswerRowView } from "./AnswerRow.tsx";
 import { useShownColumns } from "./grid/ColumnsMenu.tsx";
 import { ClearFilters, useFilterChips } from "./grid/FilterSummary.tsx";
 import { GridToolbar } from "./grid/GridToolbar.tsx";
 import { RespondentBar } from "./grid/RespondentBar.tsx";
+import { useGradualRows } from "./grid/useGradualRows.ts";
+import { useSparseList } from "./grid/useSparseList.ts";
 
 const NO_COLUMNS: readonly string[] = [];
+/** A row of two or three lines of answer: what a row not measured yet is taken to be. */
+const ESTIMATED_ROW = 160;
+/** Rows rendered beyond the viewport, in pixels: a slow scroll finds them ready. */
+const OVERSCAN = 400;
 
 export function AnswerList() {
   const target = useAnswers((s) => s.target);
@@ -32,61 +39,101 @@ export function AnswerList() {
 }
 
 function GridBody({ kind }: { readonly kind: GridTarget["kind"] }) {
-  const rows = useAnswers((s) => s.rows);
+  const pages = useAnswers((s) => s.pages);
   const total = useAnswers((s) => s.total);
   const loading = useAnswers((s) => s.loading);
   const error = useAnswers((s) => s.error);
   const resets = useAnswers((s) => s.resets);
-  const loadMore = useAnswers((s) => s.loadMore);
+  const view = useAnswers((s) => s.view);
   const codeIndex = useProject((s) => s.codeIndex);
   const chosen = useShownColumns();
   // One respondent's rows would repeat the same attributes: the header shows them once.
   const columns = kind === "question" ? chosen : NO_COLUMNS;
-  const scrollRef = useRef<HTMLDivElement>(null);
-
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => 140,
-    overscan: 6,
-    getItemKey: (index) => rows[index]?.answerId ?? index,
+  // As long as the whole list from the start, so the scrollbar is the question: rows not
+  // loaded yet stand in as placeholders until their page comes.
+  const {
+    window: span,
+    inView,
+    sizes,
+    scrollerRef,
+    spacerRef,
+    measure,
+    scrollToTop,
+    racing,
+    still,
+  } = useSparseList({
+    count: total,
+    estimate: ESTIMATED_ROW,
+    overscan: OVERSCAN,
+    resetKey: resets,
   });
-  const items = virtualizer.getVirtualItems();
-  const lastVisible = items[items.length - 1]?.index ?? 0;
+  const { first, last } = span;
+  const mayRender = useGradualRows(span, resets, racing, still);
 
+  // Pages load for where the list is, not for every place a racing scrollbar passes.
   useEffect(() => {
-    if (lastVisible >= rows.length - 20) void loadMore();
-  }, [lastVisible, rows.length, loadMore]);
+    if (!racing) view({ first, last });
+  }, [first, last, racing, view]);
 
   // Another question, sort or filter is a new list: read it from the top.
-  useEffect(() => {
-    scrollRef.current?.scrollTo({ top: 0 });
-  }, [resets]);
+  useEffect(() => scrollToTop(), [resets, scrollToTop]);
 
   if (error) return <p className="notice error">Could not load the answers: {error}</p>;
   if (!loading && total === 0) return <NothingToShow kind={kind} />;
 
+  // The rows in view are created first, then those above and below.
+  const full = new Set<number>();
+  for (const index of byPriority(span, inView)) {
+    if (rowAt(pages, index, PAGE_SIZE) && mayRender(index)) full.add(index);
+  }
+  const slots = [];
+  for (let index = first; index <= last; index++) {
+    const row = rowAt(pages, index, PAGE_SIZE);
+    if (row && full.has(index)) {
+      slots.push(
+        <div key={index} data-index={index} ref={measure} className="answer-slot">
+          <AnswerRowView row={row} attributeNames={columns} codeIndex={codeIndex} view={kind} />
+        </div>,
+      );
+    } else {
+      // Not measured: it keeps the height the row had, or is assumed to have.
+      slots.push(
+        <div
+          key={index}
+          className="answer-slot answer-row-placeholder"
+          style={{ height: sizes.sizeOf(index) }}
+          aria-hidden="true"
+        />,
+      );
+    }
+  }
+
   return (
-    <div className="answer-scroll" ref={scrollRef} data-testid="answer-list">
-      <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
-        {items.map((item) => {
-          const row = rows[item.index];
-          if (!row) return null;
-          return (
-            <div
-              key={item.key}
-              data-index={item.index}
-              ref={virtualizer.measureElement}
-              className="answer-row-slot"
-              style={{ transform: `translateY(${item.start}px)` }}
-            >
-              <AnswerRowView row={row} attributeNames={columns} codeIndex={codeIndex} view={kind} />
-            </div>
-          );
-        })}
+    <div className="answer-scroll" ref={scrollerRef} data-testid="answer-list" data-total={total}>
+      <div ref={spacerRef} className="answer-spacer" style={{ height: sizes.total() }}>
+        <div
+          className="answer-window"
+          style={{ transform: `translateY(${sizes.offsetOf(first)}px)` }}
+        >
+          {slots}
+        </div>
       </div>
     </div>
   );
+}
+
+/** The window's rows, those in view first (top to bottom), then the ones nearest them. */
+function byPriority(span: RowWindow, inView: RowWindow): number[] {
+  const order: number[] = [];
+  for (let index = inView.first; index <= inView.last; index++) order.push(index);
+  for (let step = 1; ; step++) {
+    const below = inView.last + step;
+    const above = inView.first - step;
+    if (below > span.last && above < span.first) break;
+    if (below <= span.last) order.push(below);
+    if (above >= span.first) order.push(above);
+  }
+  return order;
 }
 
 function NothingToShow({ kind }: { readonly kind: GridTarget["kind"] }) {

@@ -131,16 +131,24 @@ export function codedFilter(
   }
 }
 
-/** Values ("Ireland", "Germany"...) seen for an attribute, sorted as people read them. */
-export function valuesSeen(
-  sources: Iterable<{ readonly attributes: Readonly<Record<string, string>> }>,
-  name: string,
-  alsoInclude: readonly string[] = [],
-): string[] {
-  const seen = new Set<string>(alsoInclude);
-  for (const source of sources) {
-    const value = source.attributes[name];
-    if (value !== undefined && value !== "") seen.add(value);
-  }
-  return [...seen].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
+/** A value to tick in the attribute filter; respondents null: typed, not listed by the core. */
+export interface ValueChoice {
+  readonly value: string;
+  readonly respondents: number | null;
+}
+
+/**
+ * The values to offer: those the core listed (in its order, with their counts), then any
+ * value ticked that it did not list (typed by hand, or beyond the listed ones).
+ */
+export function valueChoices(
+  listed: readonly { readonly value: string; readonly respondents: number }[],
+  ticked: readonly string[],
+): ValueChoice[] {
+  const known = new Set(listed.map((entry) => entry.value));
+  const extra = [...new Set(ticked)]
+    .filter((value) => !known.has(value))
+    .sort((a, b) => a.localeCompare(b, "en", { numeric: true }))
+    .map((value) => ({ value, respondents: null }));
+  return [...listed, ...extra];
 }

@@ -26,12 +26,11 @@ export function useFilterChips(kind: GridTarget["kind"]): FilterChip[] {
 export function FilterSummary({ kind }: { readonly kind: GridTarget["kind"] }) {
   const total = useAnswers((s) => s.total);
   const unfiltered = useAnswers((s) => s.unfiltered);
-  const loading = useAnswers((s) => s.loading);
-  const rows = useAnswers((s) => s.rows.length);
+  // Until a new list's first page comes, its total is not known.
+  const counting = useAnswers((s) => s.loading);
   const setFilter = useAnswers((s) => s.setFilter);
   const chips = useFilterChips(kind);
   const filtered = chips.length > 0;
-  const counting = loading && rows === 0;
   return (
     <div className="grid-summary">
       <span className="grid-total" data-testid="answer-count" aria-live="polite">

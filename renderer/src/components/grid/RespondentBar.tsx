@@ -29,8 +29,10 @@ export function RespondentBar({
     const next = await neighbour(respondentId, step);
     if (next) await showRespondent(next.id, next.label);
   };
-  const atStart = index <= 0;
-  const atEnd = index === -1 || index >= total - 1;
+  // Not among the respondents loaded yet (found by a search): there may be others either side.
+  const unknown = index === -1 && entries.length < total;
+  const atStart = unknown ? false : index <= 0;
+  const atEnd = unknown ? false : index === -1 || index >= total - 1;
 
   return (
     <header className="respondent-bar">

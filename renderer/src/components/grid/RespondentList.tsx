@@ -1,37 +1,42 @@
 /**
  * The sidebar's respondents, to read one respondent's answers across the questionnaire.
- * Virtualised like the grid; the search narrows the respondents loaded so far.
+ * Virtualised like the grid and loaded page by page; the search asks the core, which
+ * looks through every respondent's id.
  */
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useAnswers } from "../../stores/answers.ts";
 import { useRespondents } from "../../stores/respondents.ts";
 
 const ROW_HEIGHT = 44;
+/** Typing pauses this long before the search goes to the core. */
+const SEARCH_DELAY_MS = 150;
 
 export function RespondentList() {
+  const searched = useRespondents((s) => s.search);
   const entries = useRespondents((s) => s.entries);
   const total = useRespondents((s) => s.total);
   const loading = useRespondents((s) => s.loading);
+  const found = useRespondents((s) => s.found);
+  const loadMore = useRespondents((s) => s.loadMore);
+  const findMore = useRespondents((s) => s.findMore);
   const error = useRespondents((s) => s.error);
   const load = useRespondents((s) => s.load);
-  const loadMore = useRespondents((s) => s.loadMore);
+  const setSearch = useRespondents((s) => s.setSearch);
   const target = useAnswers((s) => s.target);
   const showRespondent = useAnswers((s) => s.showRespondent);
-  const [search, setSearch] = useState("");
+  const [typed, setTyped] = useState(searched);
   const scrollRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => void load(), [load]);
+  useEffect(() => {
+    const timer = setTimeout(() => void setSearch(typed), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [typed, setSearch]);
 
-  const shown = useMemo(() => {
-    const needle = search.trim().toLowerCase();
-    if (!needle) return entries;
-    return entries.filter(
-      (entry) =>
-        entry.label.toLowerCase().includes(needle) ||
-        Object.values(entry.attributes).some((value) => value.toLowerCase().includes(needle)),
-    );
-  }, [entries, search]);
+  const list = searched === "" ? { entries, total, loading } : found;
+  const shown = list.entries;
+  const more = searched === "" ? loadMore : findMore;
 
   const virtualizer = useVirtualizer({
     count: shown.length,
@@ -43,11 +48,10 @@ export function RespondentList() {
   const items = virtualizer.getVirtualItems();
   const lastVisible = items[items.length - 1]?.index ?? 0;
   useEffect(() => {
-    if (lastVisible >= shown.length - 30) void loadMore();
-  }, [lastVisible, shown.length, loadMore]);
+    if (lastVisible >= shown.length - 30) void more();
+  }, [lastVisible, shown.length, more]);
 
   const selected = target?.kind === "respondent" ? target.respondentId : null;
-  const incomplete = entries.length < total;
 
   return (
     <div className="respondent-picker">
@@ -56,8 +60,8 @@ export function RespondentList() {
         className="respondent-search"
         placeholder="Find a respondent"
         aria-label="Find a respondent"
-        value={search}
-        onChange={(event) => setSearch(event.target.value)}
+        value={typed}
+        onChange={(event) => setTyped(event.target.value)}
       />
       {error && <p className="notice error">Could not list the respondents: {error}</p>}
       <div className="respondent-scroll" ref={scrollRef}>
@@ -90,16 +94,14 @@ export function RespondentList() {
             );
           })}
         </ul>
-        {!loading && shown.length === 0 && (
-          <p className="notice">{search ? "No respondent matches." : "No respondents yet."}</p>
+        {!list.loading && shown.length === 0 && (
+          <p className="notice">{searched ? "No respondent matches." : "No respondents yet."}</p>
         )}
       </div>
-      {incomplete && search.trim() !== "" && (
-        <p className="respondent-more">
-          Searched {entries.length.toLocaleString("en")} of {total.toLocaleString("en")}.{" "}
-          <button type="button" className="link" onClick={() => void loadMore()}>
-            Load more
-          </button>
+      {searched !== "" && !found.loading && found.total > 0 && (
+        <p className="respondent-more" aria-live="polite">
+          {found.total.toLocaleString("en")} {found.total === 1 ? "respondent" : "respondents"}{" "}
+          match
         </p>
       )}
     </div>
