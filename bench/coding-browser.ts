@@ -41,6 +41,8 @@ const served = await serveProject(file, home);
 const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  // tsx names the functions it compiles with a helper that the page does not have.
+  await page.addInitScript({ content: "globalThis.__name = (f) => f;" });
 
   // Opening: from navigation until the first answers are on screen.
   const began = performance.now();
