@@ -81,22 +81,38 @@ const segmentId = z
   .transform((n) => n as SegmentId);
 /** A coder as the user typed the name; "Anna  Smith" and "anna smith" are one coder. */
 const coderName = z.string().trim().min(1, "choose who is coding").max(200);
+/** Half of an emoji without its other half: text cut in the wrong place. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Characters that show nothing: a name made only of them would be an invisible code. */
+const INVISIBLE = /[\s\u200b-\u200f\u2060\ufeff\u00ad]/gu;
+const wellFormed = (text: string) => !LONE_SURROGATE.test(text);
+
 /** A code's name: one level of a path, so it cannot hold the '>' that separates levels. */
 const codeName = z
   .string()
-  .trim()
-  .min(1, "a code needs a name")
-  .max(200, "a code name is at most 200 characters")
-  .refine(
-    (name) => !name.includes(">"),
-    "'>' separates levels in a code path; use another character",
+  // Tabs, line breaks and runs of spaces become one space, as in coder names.
+  .transform((name) => name.replace(/\s+/g, " ").trim())
+  .pipe(
+    z
+      .string()
+      .min(1, "a code needs a name")
+      .max(200, "a code name is at most 200 characters")
+      .refine((name) => name.replace(INVISIBLE, "") !== "", "a code needs a visible name")
+      .refine(wellFormed, "the code name holds half a character; type it again")
+      .refine(
+        (name) => !name.includes(">"),
+        "'>' separates levels in a code path; use another character",
+      ),
   );
 const codePath = z.array(codeName).min(1).max(20);
 /** A code by id, or by path; a path that does not exist yet is created. */
 const codeRef = z.union([z.object({ id: codeId }).strict(), z.object({ path: codePath }).strict()]);
 /** A UTF-16 offset into the answer's text; the core checks it against the text. */
 const offset = z.number().int().min(0);
-const memoText = z.string().max(100_000, "a memo is at most 100,000 characters");
+const memoText = z
+  .string()
+  .max(100_000, "a memo is at most 100,000 characters")
+  .refine(wellFormed, "the memo holds half a character; type it again");
 
 /** What the grid shows: which answers, in what order. Filtering and sorting run in SQL. */
 export const answerFilterSchema = z
