@@ -142,7 +142,7 @@ describe("browser mode", () => {
     });
     const invalid = JSON.parse((await api(s, "answers.list", { questionId: "first" })).body);
     expect(invalid.ok).toBe(false);
-    expect(invalid.error.message).toMatch(/^answers\.list: questionId:/);
+    expect(invalid.error.message).toMatch(/^Invalid input: .* \(at questionId\)$/);
     const missing = JSON.parse((await api(s, "answers.list", { questionId: 999 })).body);
     expect(missing.error).toEqual({
       code: "not_found",

@@ -4,7 +4,7 @@
  * Bad input and user errors come back as `{ ok: false }` with a sentence to show;
  * anything else is a bug, logged here and reported as `internal`.
  */
-import type { z } from "zod";
+import { z } from "zod";
 import { api, isApiName, type ApiName } from "../../../shared/api/contract.ts";
 import { CairnError, type Result } from "../../../shared/api/errors.ts";
 import type { Handlers } from "./handlers.ts";
@@ -17,11 +17,11 @@ export async function dispatch(
   if (!isApiName(name)) {
     return { ok: false, error: { code: "bad_input", message: `unknown operation "${name}"` } };
   }
-  const parsed = api[name].input.safeParse(rawInput ?? {});
+  const parsed = api[name].input.safeParse(rawInput ?? {}, { error: genericIssue });
   if (!parsed.success) {
     return {
       ok: false,
-      error: { code: "bad_input", message: `${name}: ${describeIssues(parsed.error)}` },
+      error: { code: "bad_input", message: describeIssues(parsed.error) },
     };
   }
   try {
@@ -32,10 +32,24 @@ export async function dispatch(
   }
 }
 
+/**
+ * The contract's own sentences ("a code name is at most 200 characters"), each once:
+ * they are shown to the user, who cannot act on an operation's name or a field's path.
+ */
 function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => (issue.path.length ? `${issue.path.join(".")}: ` : "") + issue.message)
-    .join("; ");
+  return [...new Set(error.issues.map((issue) => issue.message))].join("; ");
+}
+
+/**
+ * zod's own wording, for a check the contract gave no sentence: input no form sends, so
+ * a bug, and where it is helps to fix it ("Invalid input: expected number, received
+ * string (at start)"). The contract's sentences take precedence over this.
+ */
+function genericIssue(issue: z.core.$ZodRawIssue): string | undefined {
+  const fallback = z.config().localeError?.(issue);
+  const message = typeof fallback === "string" ? fallback : fallback?.message;
+  if (message === undefined || !issue.path || issue.path.length === 0) return message;
+  return `${message} (at ${issue.path.map(String).join(".")})`;
 }
 
 function toApiError(name: ApiName, error: unknown) {

@@ -39,6 +39,16 @@ export function subscribe<E extends ApiEventName>(
   return current().on(event, listener);
 }
 
+/**
+ * An error as a sentence for the user. Refused input is described in the contract's own
+ * words; an operation and a field put in front of them ("coding.apply: code.path.0: ")
+ * mean nothing to the user and are left out. (A file name in front, as an import's
+ * "survey.csv: line 3 ...", is followed by words, not a field, and stays.)
+ */
 export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  if (!(error instanceof Error)) return String(error);
+  if (error instanceof ApiCallError && error.code === "bad_input") {
+    return error.message.replace(/^[a-z]+\.[a-z][A-Za-z]*: [A-Za-z_$][\w$]*(?:\.[\w$]+)*: /, "");
+  }
+  return error.message;
 }

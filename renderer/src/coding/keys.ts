@@ -41,3 +41,17 @@ export function shortcutSlot(event: KeyLike & { readonly code?: string }): numbe
   const digit = /^[1-9]$/.test(event.key) ? Number(event.key) : null;
   return digit === null ? null : digit - 1;
 }
+
+interface ComposingLike {
+  readonly isComposing?: boolean;
+  readonly keyCode?: number;
+}
+
+/**
+ * True while an input method (Japanese, Chinese, Korean...) is composing: its Enter
+ * commits the composed text and its Esc cancels it, so they must not also act. Chromium
+ * and Safari report 229 as the keyCode of such keys, Safari even for the committing one.
+ */
+export function isComposing(event: ComposingLike): boolean {
+  return event.isComposing === true || event.keyCode === 229;
+}

@@ -53,3 +53,16 @@ export function matchedRuns(
   }
   return runs;
 }
+
+/** The contract's limits on a code path (shared/api/contract.ts), checked before sending. */
+export const MAX_CODE_NAME = 200;
+export const MAX_CODE_LEVELS = 20;
+
+/** Why the core would refuse to create a code at `path`, in its words; null if it would not. */
+export function newCodeProblem(path: readonly string[]): string | null {
+  if (path.some((name) => name.length > MAX_CODE_NAME)) {
+    return `a code name is at most ${MAX_CODE_NAME} characters`;
+  }
+  if (path.length > MAX_CODE_LEVELS) return `a code path has at most ${MAX_CODE_LEVELS} levels`;
+  return null;
+}

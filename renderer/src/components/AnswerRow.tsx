@@ -53,11 +53,13 @@ export const AnswerRowView = memo(function AnswerRowView({
             ) : null,
           )}
         </dl>
-        {/* A blank cell has nothing to code, mark or annotate. */}
-        {row.status !== "empty" && (
-          <RowTools row={row} coderId={coderId as CoderId | null} label={title} />
-        )}
-        <StatusToggle row={row} />
+        <div className="row-actions">
+          {/* A blank cell has nothing to code, mark or annotate. */}
+          {row.status !== "empty" && (
+            <RowTools row={row} coderId={coderId as CoderId | null} label={title} />
+          )}
+          <StatusToggle row={row} />
+        </div>
       </header>
       <div className="answer-body">
         {row.status === "answered" ? (

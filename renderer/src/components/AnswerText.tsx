@@ -6,7 +6,7 @@
  * another. The text can be selected with the mouse or the keyboard; a click on a
  * highlight opens its codes.
  */
-import { memo, useCallback, useEffect, useMemo, useRef, type MouseEvent } from "react";
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, type MouseEvent } from "react";
 import { createEditor, Text, type BaseRange, type Descendant, type NodeEntry } from "slate";
 import { Editable, Slate, withReact, type RenderLeafProps } from "slate-react";
 import type { AnswerId, Segment, SegmentId } from "../../../shared/domain.ts";
@@ -17,7 +17,7 @@ import { useCoderId, useCoding } from "../stores/coding.ts";
 import { anchorAt, usePanels } from "../stores/coding-panels.ts";
 import { useProject, type CodeInfo } from "../stores/project.ts";
 import { AdjustHandles } from "./coding/AdjustHandles.tsx";
-import { registerEditor } from "./coding/answer-editors.ts";
+import { registerEditor, restoreSelection } from "./coding/answer-editors.ts";
 import { handleAnswerKey, openPopover } from "./coding/answer-keys.ts";
 import { CodingMargin } from "./coding/CodingMargin.tsx";
 import { useSegmentGeometry } from "./coding/useSegmentGeometry.ts";
@@ -50,7 +50,7 @@ export const AnswerText = memo(function AnswerText({
     () => splitLines(text).map((line) => ({ type: "paragraph", children: [{ text: line.text }] })),
     [text],
   );
-  useEffect(() => registerEditor(answerId, { editor, text }), [answerId, editor, text]);
+  useLayoutEffect(() => registerEditor(answerId, { editor, text }), [answerId, editor, text]);
 
   const coderId = useCoderId();
   const view = useCoding((s) => s.view);
@@ -68,6 +68,12 @@ export const AnswerText = memo(function AnswerText({
     const visible = visibleSegments(segments, coderId, view);
     return preview ? withRange(visible, preview.segmentId, preview.start, preview.end) : visible;
   }, [segments, coderId, view, preview]);
+
+  // The selection lost to a render comes back before the next paint: new highlights
+  // redraw the text under it, a row back on screen has new text nodes, and the browser
+  // does not even report the loss. Slate redraws decorated text in a second pass of
+  // its own, run synchronously after this commit: the microtask comes after both.
+  useLayoutEffect(() => queueMicrotask(() => restoreSelection(answerId)), [answerId, shown]);
 
   const piecesByLine = useMemo(() => {
     const spans: { id: number; start: number; end: number }[] = [...shown];

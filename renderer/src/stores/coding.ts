@@ -273,3 +273,25 @@ export function useShortcuts(): readonly CodeId[] {
   // Recomputed on every render of the few components that show them: nine lookups.
   return shortcutCodes(pinned, recent, (id) => codeIndex.has(id));
 }
+
+/**
+ * A code that left the codebook (the undo of its creation) leaves the number keys: its
+ * id may come back on the next new code, which must not inherit the key. The core has
+ * unpinned it already; the pins are read again in case another window did it.
+ */
+useProject.subscribe((state, previous) => {
+  if (state.codeIndex === previous.codeIndex) return;
+  const gone = (id: CodeId) => previous.codeIndex.has(id) && !state.codeIndex.has(id);
+  const { pinned, recent } = useCoding.getState();
+  if (pinned.some(gone) || recent.some(gone)) {
+    useCoding.setState({
+      pinned: pinned.filter((id) => !gone(id)),
+      recent: recent.filter((id) => !gone(id)),
+    });
+  }
+  if (state.summary === null || state.summary.path !== previous.summary?.path) return;
+  call("codes.pinned", {}).then(
+    (fresh) => useCoding.setState({ pinned: fresh }),
+    () => undefined, // the project closed meanwhile: its next load reads them
+  );
+});

@@ -7,7 +7,14 @@
  */
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import type { CodeId } from "../../../../shared/domain.ts";
-import { matchedRuns, pickerOptions, type PickerOption } from "../../coding/picker-options.ts";
+import { isComposing } from "../../coding/keys.ts";
+import {
+  matchedRuns,
+  newCodeProblem,
+  pickerOptions,
+  type PickerOption,
+} from "../../coding/picker-options.ts";
+import { shortQuote } from "../../coding/quote.ts";
 import { useAnswers } from "../../stores/answers.ts";
 import { useCoding, useShortcuts, type CodeRef } from "../../stores/coding.ts";
 import {
@@ -48,6 +55,9 @@ function PickerPanel({ picker }: { readonly picker: PickerState }) {
   }, [codeIndex, shortcuts]);
   const options = useMemo(() => pickerOptions(query, candidates), [query, candidates]);
   const current = Math.min(highlighted, Math.max(0, options.length - 1));
+  const creating = options[current];
+  // Said before Enter, in the core's words: a name it would refuse is not sent.
+  const problem = creating?.kind === "create" ? newCodeProblem(creating.path) : null;
 
   const close = (giveBack: boolean) => {
     usePanels.getState().closePicker();
@@ -61,6 +71,7 @@ function PickerPanel({ picker }: { readonly picker: PickerState }) {
 
   const choose = async (option: PickerOption | undefined) => {
     if (!option || busy) return;
+    if (option.kind === "create" && newCodeProblem(option.path) !== null) return;
     const code: CodeRef =
       option.kind === "code" ? { id: option.id as CodeId } : { path: [...option.path] };
     setBusy(true);
@@ -71,6 +82,8 @@ function PickerPanel({ picker }: { readonly picker: PickerState }) {
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    // Enter and Esc of an input method finish or cancel the word being composed.
+    if (isComposing(event.nativeEvent)) return;
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       event.preventDefault();
       const step = event.key === "ArrowDown" ? 1 : -1;
@@ -111,7 +124,14 @@ function PickerPanel({ picker }: { readonly picker: PickerState }) {
           setHighlighted(0);
         }}
         onKeyDown={onKeyDown}
+        aria-invalid={problem !== null}
+        aria-describedby={problem !== null ? `${listId}-problem` : undefined}
       />
+      {problem !== null && (
+        <p id={`${listId}-problem`} className="picker-problem" role="alert">
+          {sentence(problem)}
+        </p>
+      )}
       <ul id={listId} role="listbox" aria-label="Codes">
         {options.length === 0 && <li className="picker-empty">No codes yet: type a name.</li>}
         {options.map((option, index) => (
@@ -120,6 +140,7 @@ function PickerPanel({ picker }: { readonly picker: PickerState }) {
             id={optionId(index)}
             role="option"
             aria-selected={index === current}
+            aria-disabled={option.kind === "create" && newCodeProblem(option.path) !== null}
             className={`${option.kind}${index === current ? " highlighted" : ""}`}
             onMouseDown={(event) => event.preventDefault()}
             onMouseEnter={() => setHighlighted(index)}
@@ -145,7 +166,10 @@ function OptionLabel({
   if (option.kind === "create") {
     return (
       <>
-        <span className="create-mark">+</span> Create code “{option.path.join(" > ")}”
+        <span className="create-mark">+</span>
+        <span className="option-label">
+          Create code “{shortQuote(option.path.join(" > "), 80)}”
+        </span>
       </>
     );
   }
@@ -186,12 +210,16 @@ function Subject({ mode }: { readonly mode: PickerMode }) {
     const segment = row.segments.find((s) => s.id === mode.segmentId);
     if (segment) quote = row.text.slice(segment.start, segment.end);
   }
-  const short = quote.length > 90 ? `${quote.slice(0, 88).trimEnd()}…` : quote;
+  const short = shortQuote(quote, 90);
   return (
     <p className="panel-subject">
       <span>{row.respondent}</span> “{short}”
     </p>
   );
+}
+
+function sentence(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
 
 async function perform(mode: PickerMode, code: CodeRef): Promise<boolean> {

@@ -4,6 +4,7 @@
  * spelling; names differing only in case or spacing are one coder anyway.
  */
 import { useId, useState, type FormEvent } from "react";
+import { isComposing } from "../../coding/keys.ts";
 import { useCoding } from "../../stores/coding.ts";
 import { useProject } from "../../stores/project.ts";
 import "./coding-chrome.css";
@@ -42,7 +43,9 @@ function CoderForm() {
         aria-modal="true"
         aria-labelledby={`${inputId}-title`}
         onSubmit={(e) => void submit(e)}
-        onKeyDown={(e) => e.key === "Escape" && cancelCoderPrompt()}
+        onKeyDown={(e) => {
+          if (e.key === "Escape" && !isComposing(e.nativeEvent)) cancelCoderPrompt();
+        }}
       >
         <h2 id={`${inputId}-title`}>Who is coding?</h2>
         <p className="dialog-text">

@@ -5,6 +5,7 @@
  */
 import type { ReactNode } from "react";
 import type { CodeId } from "../../../../shared/domain.ts";
+import { shortQuote } from "../../coding/quote.ts";
 import { useAnswers } from "../../stores/answers.ts";
 import { useCoding, useShortcuts } from "../../stores/coding.ts";
 import { useProject } from "../../stores/project.ts";
@@ -61,7 +62,7 @@ function SelectionStatus() {
     );
   }
   const passage = row.text.slice(selection.start, selection.end);
-  const short = passage.length > 48 ? `${passage.slice(0, 46).trimEnd()}…` : passage;
+  const short = shortQuote(passage, 48);
   return (
     <p className="selection-status" data-testid="selection-status">
       <span className="selected-passage">

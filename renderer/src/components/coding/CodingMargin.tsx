@@ -7,6 +7,7 @@
 import { memo, useMemo } from "react";
 import type { Coder, CoderId, Segment, SegmentId } from "../../../../shared/domain.ts";
 import { layoutMargin } from "../../coding/margin.ts";
+import { firstCharacters } from "../../coding/quote.ts";
 import type { CodeInfo } from "../../stores/project.ts";
 import type { Geometry } from "./useSegmentGeometry.ts";
 
@@ -86,9 +87,6 @@ export const CodingMargin = memo(function CodingMargin({
 /** "Aoife Byrne" -> "AB": enough to tell two coders apart in a narrow margin. */
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/);
-  if (parts.length === 1) return (parts[0] ?? "").slice(0, 3);
-  return parts
-    .map((part) => [...part][0] ?? "")
-    .join("")
-    .slice(0, 3);
+  if (parts.length === 1) return firstCharacters(parts[0] ?? "", 3);
+  return firstCharacters(parts.map((part) => firstCharacters(part, 1)).join(""), 3);
 }

@@ -4,6 +4,7 @@
  */
 import { useRef } from "react";
 import type { AnswerRow, Memo } from "../../../../shared/domain.ts";
+import { isComposing } from "../../coding/keys.ts";
 import { useAnswers } from "../../stores/answers.ts";
 import { useCoderId, useCoding } from "../../stores/coding.ts";
 import { focusAnswerText, usePanels, type MemoEditorState } from "../../stores/coding-panels.ts";
@@ -48,7 +49,7 @@ function MemoPanel({ memo, row }: { readonly memo: MemoEditorState; readonly row
       aria-label={title}
       style={style}
       onKeyDown={(event) => {
-        if (event.key === "Escape") {
+        if (event.key === "Escape" && !isComposing(event.nativeEvent)) {
           event.preventDefault();
           close();
         }

@@ -4,6 +4,7 @@
  */
 import { useState } from "react";
 import type { CodeId } from "../../../../shared/domain.ts";
+import { isComposing } from "../../coding/keys.ts";
 import { useCoding } from "../../stores/coding.ts";
 
 interface Props {
@@ -33,6 +34,8 @@ export function RenameField({ codeId, name, onDone }: Props) {
       onFocus={(event) => event.currentTarget.select()}
       onBlur={onDone}
       onKeyDown={(event) => {
+        // Enter and Esc of an input method finish or cancel the word being composed.
+        if (isComposing(event.nativeEvent)) return;
         if (event.key === "Enter") {
           event.preventDefault();
           void submit();

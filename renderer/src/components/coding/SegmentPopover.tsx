@@ -6,6 +6,8 @@
  */
 import { useEffect, useRef, type KeyboardEvent } from "react";
 import type { AnswerRow, Segment } from "../../../../shared/domain.ts";
+import { isComposing } from "../../coding/keys.ts";
+import { shortQuote } from "../../coding/quote.ts";
 import { useAnswers } from "../../stores/answers.ts";
 import { useCoderId, useCoding } from "../../stores/coding.ts";
 import {
@@ -62,7 +64,7 @@ function PopoverPanel({
   }, [popover.answerId]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key !== "Escape" || event.defaultPrevented) return;
+    if (event.key !== "Escape" || event.defaultPrevented || isComposing(event.nativeEvent)) return;
     event.preventDefault();
     close();
   };
@@ -172,8 +174,7 @@ function SegmentEntry({
 }
 
 function quote(text: string, segment: Segment): string {
-  const passage = text.slice(segment.start, segment.end);
-  return passage.length > 160 ? `${passage.slice(0, 158).trimEnd()}…` : passage;
+  return shortQuote(text.slice(segment.start, segment.end), 160);
 }
 
 function formatDate(iso: string): string {

@@ -14,7 +14,7 @@ import {
 } from "../../stores/coding.ts";
 import { anchorAt, focusAnswerText, usePanels, type Anchor } from "../../stores/coding-panels.ts";
 import { useEdits } from "../../stores/edits.ts";
-import { passageRect, syncSelection } from "./answer-editors.ts";
+import { passageRect, selectionFromDom, syncSelection } from "./answer-editors.ts";
 
 function announce(text: string): void {
   useEdits.getState().announce(text);
@@ -37,14 +37,27 @@ function anchorOfAnswer(answerId: AnswerId): Anchor {
   return rect ? { x: rect.left, y: rect.top + 26, above: rect.top } : { x: 240, y: 160 };
 }
 
-/** Applies a code, then clears the selection so the new highlight shows. */
+function samePassage(a: CodingTarget | null, b: CodingTarget | null): boolean {
+  return a?.answerId === b?.answerId && a?.start === b?.start && a?.end === b?.end;
+}
+
+/**
+ * Applies a code, then clears the selection so the new highlight shows. A passage
+ * selected while the code was on its way is the coder's next one: it stays selected,
+ * and the keyboard stays where it is.
+ */
 export async function applyCode(code: CodeRef, target: CodingTarget): Promise<boolean> {
+  const before = selectionFromDom();
   const applied = await useCoding.getState().apply(code, target);
-  if (applied) {
-    window.getSelection()?.removeAllRanges();
-    useCoding.getState().select(null);
+  if (!applied) return applied;
+  const now = selectionFromDom();
+  const untouched = samePassage(now, target) || samePassage(now, before);
+  if (untouched) {
+    if (now !== null) window.getSelection()?.removeAllRanges();
     focusAnswerText(target.answerId);
   }
+  const stored = useCoding.getState().selection;
+  if (samePassage(stored, target) || samePassage(stored, before)) useCoding.getState().select(null);
   return applied;
 }
 

@@ -14,6 +14,8 @@ import {
   selectionToRange,
   type LinePoint,
 } from "../../../../shared/text/selection.ts";
+import { isTextEntry } from "../../coding/keys.ts";
+import { useAnswers } from "../../stores/answers.ts";
 import { useCoding, type TextSelection } from "../../stores/coding.ts";
 
 interface AnswerEditor {
@@ -55,26 +57,75 @@ interface DomSelection {
   readonly focus: LinePoint;
 }
 
-/** The browser's selection as Slate points of one answer, or null if it is not in one. */
+/**
+ * The browser's selection as Slate points of one answer, or null if it is not in one.
+ * One end may lie outside every answer: a triple-click selects a line up to where the
+ * next one would begin, which is in the margin beside the text. That end counts as the
+ * answer's edge on its side, unless the selection crosses another answer on the way.
+ */
 function domSelection(answerId?: AnswerId): DomSelection | null {
   const selection = window.getSelection();
   if (!selection || selection.rangeCount === 0) return null;
-  const id = answerOfNode(selection.anchorNode);
+  const anchorId = answerOfNode(selection.anchorNode);
+  const focusId = answerOfNode(selection.focusNode);
+  const id = anchorId ?? focusId;
   if (id === null || (answerId !== undefined && id !== answerId)) return null;
-  if (answerOfNode(selection.focusNode) !== id) return null;
+  if (focusId !== null && focusId !== id) return null;
   const entry = editors.get(id);
   if (!entry) return null;
-  const range = ReactEditor.toSlateRange(entry.editor, selection, {
+  if (anchorId === focusId) {
+    const range = ReactEditor.toSlateRange(entry.editor, selection, {
+      exactMatch: false,
+      suppressThrow: true,
+    });
+    if (!range) return null;
+    return {
+      answerId: id,
+      text: entry.text,
+      anchor: linePoint(range.anchor),
+      focus: linePoint(range.focus),
+    };
+  }
+  const inside = anchorId === id ? selection.anchorNode : selection.focusNode;
+  const insideOffset = anchorId === id ? selection.anchorOffset : selection.focusOffset;
+  const outside = anchorId === id ? selection.focusNode : selection.anchorNode;
+  const outsideOffset = anchorId === id ? selection.focusOffset : selection.anchorOffset;
+  const holder = holderOf(id);
+  if (!inside || !outside || !holder) return null;
+  if (crossesAnotherAnswer(selection.getRangeAt(0), holder)) return null;
+  const point = ReactEditor.toSlatePoint(entry.editor, [inside, insideOffset], {
     exactMatch: false,
     suppressThrow: true,
   });
-  if (!range) return null;
+  if (!point) return null;
+  const edge = edgeToward(holder, entry.text, outside, outsideOffset);
+  const clamped = linePoint(point);
   return {
     answerId: id,
     text: entry.text,
-    anchor: linePoint(range.anchor),
-    focus: linePoint(range.focus),
+    anchor: anchorId === id ? clamped : edge,
+    focus: anchorId === id ? edge : clamped,
   };
+}
+
+function holderOf(answerId: AnswerId): HTMLElement | null {
+  return document.querySelector<HTMLElement>(`[data-answer-text="${answerId}"]`);
+}
+
+/** The answer's first point if (node, offset) comes before its text, else its last. */
+function edgeToward(holder: HTMLElement, text: string, node: Node, offset: number): LinePoint {
+  const span = document.createRange();
+  span.selectNodeContents(holder);
+  return span.comparePoint(node, offset) < 0
+    ? { line: 0, offset: 0 }
+    : pointOfOffset(text, text.length);
+}
+
+function crossesAnotherAnswer(range: Range, holder: HTMLElement): boolean {
+  for (const other of document.querySelectorAll("[data-answer-text]")) {
+    if (other !== holder && range.intersectsNode(other)) return true;
+  }
+  return false;
 }
 
 /** The selection's anchor and focus as whole-text offsets in one answer, or null. */
@@ -97,11 +148,51 @@ export function selectionFromDom(): TextSelection | null {
   return range ? { answerId: found.answerId, ...range } : null;
 }
 
-/** Brings the store's selection up to date with the browser's (it may lag a keystroke). */
+/**
+ * Brings the store's selection up to date with the browser's (it may lag a keystroke),
+ * and answers the passage selected now.
+ */
 export function syncSelection(): TextSelection | null {
   const selection = selectionFromDom();
+  if (selection === null && keptOffScreen()) return useCoding.getState().selection;
   useCoding.getState().select(selection);
   return selection;
+}
+
+/**
+ * A passage selected in a row that then scrolled out of the list (which unmounts it)
+ * stays selected, as the status bar says: the browser's selection went away with the
+ * row's text, the coder's did not. A caret or a selection in another answer replaces it.
+ */
+function keptOffScreen(): boolean {
+  const stored = useCoding.getState().selection;
+  if (!stored || holderOf(stored.answerId) !== null) return false;
+  if (!useAnswers.getState().rows.some((row) => row.answerId === stored.answerId)) return false;
+  const selection = window.getSelection();
+  return (
+    answerOfNode(selection?.anchorNode ?? null) === null &&
+    answerOfNode(selection?.focusNode ?? null) === null
+  );
+}
+
+/**
+ * Puts the selected passage back into an answer's text when a render took it away: the
+ * row came back on screen after scrolling away, or its highlights changed under it (a
+ * code applied meanwhile redraws the text). Left alone while the coder selects in
+ * another answer or types in a field.
+ */
+export function restoreSelection(answerId: AnswerId): void {
+  const stored = useCoding.getState().selection;
+  if (stored?.answerId !== answerId || isTextEntry(document.activeElement)) return;
+  const selection = window.getSelection();
+  if (!selection) return;
+  for (const node of [selection.anchorNode, selection.focusNode]) {
+    const elsewhere = answerOfNode(node);
+    if (elsewhere !== null && elsewhere !== answerId) return;
+  }
+  const now = selectionFromDom();
+  if (now?.answerId === answerId && now.start === stored.start && now.end === stored.end) return;
+  selectInAnswer(answerId, stored.start, stored.end);
 }
 
 /** Selects [anchor, focus) of an answer in the browser (focus may come first). */

@@ -9,7 +9,13 @@
  */
 import { useEffect } from "react";
 import { subscribe } from "../../api/client.ts";
-import { historyCommand, isPlainKey, isTextEntry, shortcutSlot } from "../../coding/keys.ts";
+import {
+  historyCommand,
+  isComposing,
+  isPlainKey,
+  isTextEntry,
+  shortcutSlot,
+} from "../../coding/keys.ts";
 import { useCoding } from "../../stores/coding.ts";
 import { focusAnswerText, usePanels } from "../../stores/coding-panels.ts";
 import { useEdits } from "../../stores/edits.ts";
@@ -37,8 +43,16 @@ function closePanels(): boolean {
   return true;
 }
 
+/** Esc outside the answers (the passage may have scrolled away): forget the selection. */
+function dropSelection(): boolean {
+  if (useCoding.getState().selection === null) return false;
+  window.getSelection()?.removeAllRanges();
+  useCoding.getState().select(null);
+  return true;
+}
+
 function onKeyDown(event: KeyboardEvent): void {
-  if (event.defaultPrevented || event.isComposing) return;
+  if (event.defaultPrevented || isComposing(event)) return;
   const history = historyCommand(event);
   if (history) {
     if (isTextEntry(event.target)) return;
@@ -46,7 +60,7 @@ function onKeyDown(event: KeyboardEvent): void {
     void useEdits.getState()[history]();
     return;
   }
-  if (event.key === "Escape" && !isTextEntry(event.target) && closePanels()) {
+  if (event.key === "Escape" && !isTextEntry(event.target) && (closePanels() || dropSelection())) {
     event.preventDefault();
     return;
   }

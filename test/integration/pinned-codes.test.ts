@@ -1,0 +1,147 @@
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  createCode,
+  pinnedCodes,
+  setPinnedCodes,
+} from "../../electron/core/coding/codebook-service.ts";
+import { applyCode } from "../../electron/core/coding/coding-service.ts";
+import { redo, undo } from "../../electron/core/coding/history.ts";
+import { createCore, type Core } from "../../electron/core/core.ts";
+import type { Result } from "../../shared/api/errors.ts";
+import type { CodeId } from "../../shared/domain.ts";
+import { codingProject, NOW, type CodingProject } from "../helpers/coding-project.ts";
+import { fixedClock } from "../helpers/project.ts";
+import { useTempDir } from "../helpers/temp.ts";
+
+const tempDir = useTempDir();
+let project: CodingProject | null = null;
+let core: Core | null = null;
+afterEach(() => {
+  project?.session.close();
+  project = null;
+  core?.shutdown();
+  core = null;
+});
+
+/** The list as stored in the file, not as the reader filters it. */
+function storedPins(p: CodingProject): unknown {
+  const value = p
+    .db()
+    .prepare("SELECT value FROM project_meta WHERE key = 'pinned_codes'")
+    .pluck()
+    .get() as string | undefined;
+  return value === undefined ? undefined : JSON.parse(value);
+}
+
+function value<T>(result: Result<unknown>): T {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value as T;
+}
+
+describe("a pinned code whose creation is undone", () => {
+  it("leaves the number keys, and the next new code, which gets its id, is not pinned", async () => {
+    const p = (project = await codingProject(tempDir()));
+    const a = createCode(p.db(), ["A"], undefined, NOW).codeId;
+    const b = createCode(p.db(), ["B"], undefined, NOW).codeId;
+    setPinnedCodes(p.db(), [b, a]);
+
+    expect(undo(p.db()).label).toBe("Create code B");
+    expect(storedPins(p)).toEqual([a]);
+
+    // SQLite hands the freed id out again: the pin must not have waited for it.
+    const c = createCode(p.db(), ["C"], undefined, NOW).codeId;
+    expect(c).toBe(b);
+    expect(pinnedCodes(p.db())).toEqual([a]);
+  });
+
+  it("is not pinned again by a redo: a pin is a preference, not part of the history", async () => {
+    const p = (project = await codingProject(tempDir()));
+    const a = createCode(p.db(), ["A"], undefined, NOW).codeId;
+    setPinnedCodes(p.db(), [a]);
+    undo(p.db());
+    expect(redo(p.db()).label).toBe("Create code A");
+    expect(pinnedCodes(p.db())).toEqual([]);
+  });
+
+  it("also leaves when it was created by applying it from the picker", async () => {
+    const p = (project = await codingProject(tempDir()));
+    const answerId = p.answer("R1", "Q1");
+    const kept = createCode(p.db(), ["Kept"], undefined, NOW).codeId;
+    const apply = (name: string) =>
+      applyCode(p.db(), { answerId, code: { path: [name] }, coder: "Anna", start: 0, end: 6 }, NOW);
+    const made = apply("Helpline").codeId;
+    setPinnedCodes(p.db(), [made, kept]);
+
+    expect(undo(p.db()).label).toBe("Apply Helpline");
+    const next = apply("Referral").codeId;
+    expect(next).toBe(made);
+    expect(pinnedCodes(p.db())).toEqual([kept]);
+  });
+
+  it("leaves after the project is closed and opened again", async () => {
+    const p = (project = await codingProject(tempDir()));
+    const a = createCode(p.db(), ["A"], undefined, NOW).codeId;
+    const b = createCode(p.db(), ["B"], undefined, NOW).codeId;
+    setPinnedCodes(p.db(), [a, b]);
+    p.session.close();
+    p.session.open(p.path);
+
+    // The app reads the pins as it opens a project, then the coder undoes.
+    expect(pinnedCodes(p.db())).toEqual([a, b]);
+    undo(p.db());
+    expect(createCode(p.db(), ["C"], undefined, NOW).codeId).toBe(b);
+    expect(pinnedCodes(p.db())).toEqual([a]);
+  });
+
+  it("leaves no trigger in the file itself", async () => {
+    const p = (project = await codingProject(tempDir()));
+    setPinnedCodes(p.db(), [createCode(p.db(), ["A"], undefined, NOW).codeId]);
+    expect(
+      p.db().prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'").pluck().get(),
+    ).toBe(0);
+  });
+
+  it("does not stop the undo when the stored list was written by another program", async () => {
+    const p = (project = await codingProject(tempDir()));
+    const a = createCode(p.db(), ["A"], undefined, NOW).codeId;
+    setPinnedCodes(p.db(), [a]);
+    p.db().prepare("UPDATE project_meta SET value = 'not json' WHERE key = 'pinned_codes'").run();
+    expect(undo(p.db()).label).toBe("Create code A");
+    expect(pinnedCodes(p.db())).toEqual([]);
+    expect(
+      p.db().prepare("SELECT value FROM project_meta WHERE key = 'pinned_codes'").pluck().get(),
+    ).toBe("not json");
+  });
+});
+
+describe("pins through the API, as the app uses it", () => {
+  it("a code made in the picker, pinned, undone, then another made: key 1 stays free", async () => {
+    const dir = tempDir();
+    const made = await codingProject(dir);
+    const answerId = made.answer("R1", "Q1");
+    made.session.close();
+    core = createCore({ shell: "browser", userDataDir: join(dir, "home"), now: fixedClock });
+    core.session.open(made.path);
+    expect(value<CodeId[]>(await core.call("codes.pinned", {}))).toEqual([]);
+
+    const apply = async (name: string) =>
+      value<{ codeId: CodeId }>(
+        await core!.call("coding.apply", {
+          answerId,
+          code: { path: [name] },
+          coder: "Anna",
+          start: 0,
+          end: 6,
+        }),
+      ).codeId;
+    const first = await apply("Helpline");
+    expect(value<CodeId[]>(await core.call("codes.setPinned", { codeIds: [first] }))).toEqual([
+      first,
+    ]);
+    value(await core.call("history.undo", {}));
+    expect(value<CodeId[]>(await core.call("codes.pinned", {}))).toEqual([]);
+    expect(await apply("Referral")).toBe(first);
+    expect(value<CodeId[]>(await core.call("codes.pinned", {}))).toEqual([]);
+  });
+});
