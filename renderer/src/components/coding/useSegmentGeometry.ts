@@ -84,7 +84,8 @@ export function useSegmentGeometry(containerRef: RefObject<HTMLElement | null>):
       const next = measure(container);
       setGeometry((previous) => (sameGeometry(previous, next) ? previous : next));
     };
-    update();
+    // No measuring here: the ResizeObserver's first callback comes right after this
+    // layout anyway, and measuring now would force a second layout of every new row.
     const mutations = new MutationObserver(update);
     mutations.observe(container, {
       subtree: true,
