@@ -49,6 +49,7 @@ try {
   await page.goto(served.url);
   await page.locator(".answer-row").first().waitFor();
   const openMs = performance.now() - began;
+  console.error(`opened in ${openMs.toFixed(0)} ms`);
   const inPage = await page.evaluate(() => performance.now());
   const total = await page.locator("[data-testid=answer-list]").getAttribute("data-total");
 
@@ -66,6 +67,7 @@ try {
   await page.reload();
   await page.locator(".answer-row").first().waitFor();
 
+  console.error("coder and pinned code set");
   // Scrolling: frame times measured by requestAnimationFrame in the page.
   const frames = await page.evaluate(async () => {
     const list = document.querySelector<HTMLElement>(".answer-scroll");
@@ -88,36 +90,59 @@ try {
     return deltas;
   });
 
+  console.error("scrolled");
   // Selection to highlight: double-click a word of an answer, press 1, wait for the
   // highlight over it; timed in the page from the key press to the drawn highlight.
   await page.locator(".answer-scroll").evaluate((list) => (list.scrollTop = 0));
   const latencies: number[] = [];
+  let failures = 0;
   for (let run = 0; run < SELECTION_RUNS; run++) {
     const row = page.locator(".answer-row").nth(run % 5);
-    const words = row.locator(".answer-text [data-slate-string]").first();
-    const box = await words.boundingBox();
-    if (!box) throw new Error("no answer text on screen");
-    await page.mouse.dblclick(box.x + 30 + (run % 4) * 40, box.y + box.height / 2);
-    const waiting = row.evaluate(
-      (element) =>
-        new Promise<number>((resolve) => {
-          let pressed = 0;
-          const before = element.querySelectorAll(".highlight").length;
-          window.addEventListener("keydown", () => (pressed = performance.now()), {
-            capture: true,
-            once: true,
-          });
-          const observer = new MutationObserver(() => {
-            if (pressed && element.querySelectorAll(".highlight").length !== before) {
-              observer.disconnect();
-              requestAnimationFrame(() => resolve(performance.now() - pressed));
-            }
-          });
-          observer.observe(element, { subtree: true, childList: true, attributes: true });
-        }),
-    );
+    // The end of the answer: the generated codings cover its first 55 characters.
+    const words = row.locator(".answer-text [data-slate-string]").last();
+    // The middle of the answer's last word, found with a Range over the text node.
+    const point = await words.evaluate((element) => {
+      const node = element.firstChild;
+      const text = node?.textContent ?? "";
+      const end = text.trimEnd().replace(/[.!?]$/, "").length;
+      const start = text.lastIndexOf(" ", end - 1) + 1;
+      const range = document.createRange();
+      range.setStart(node!, start);
+      range.setEnd(node!, end);
+      const rect = range.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    });
+    await page.mouse.dblclick(point.x, point.y);
+    // Listening starts (awaited) before the key is pressed, or the press could win.
+    await row.evaluate((element) => {
+      const slot = window as unknown as { latency?: Promise<number> };
+      slot.latency = new Promise<number>((resolve) => {
+        let pressed = 0;
+        const before = element.querySelectorAll(".highlight").length;
+        window.addEventListener("keydown", () => (pressed = performance.now()), {
+          capture: true,
+          once: true,
+        });
+        // A key press that codes nothing (no selection) counts as a failure, not a hang.
+        setTimeout(() => resolve(Number.NaN), 3000);
+        const observer = new MutationObserver(() => {
+          if (pressed && element.querySelectorAll(".highlight").length !== before) {
+            observer.disconnect();
+            requestAnimationFrame(() => resolve(performance.now() - pressed));
+          }
+        });
+        observer.observe(element, { subtree: true, childList: true, attributes: true });
+      });
+    });
     await page.keyboard.press("1");
-    latencies.push(await waiting);
+    const latency = await page.evaluate(
+      () => (window as unknown as { latency: Promise<number> }).latency,
+    );
+    if (Number.isNaN(latency)) {
+      failures++;
+      continue;
+    }
+    latencies.push(latency);
     await page.keyboard.press("Control+z");
   }
 
@@ -127,7 +152,9 @@ try {
   );
   console.log(`scroll, fling from the top: ${summary(frames.fling)}`);
   console.log(`scroll, jumps across the list: ${summary(frames.jumps)}`);
-  console.log(`selection to highlight (key 1 to drawn): ${summary(latencies)}`);
+  console.log(
+    `selection to highlight (key 1 to drawn): ${summary(latencies)}; ${failures} presses coded nothing`,
+  );
 } finally {
   await browser.close();
   await served.stop();
