@@ -20,7 +20,7 @@ import { useSparseList } from "./grid/useSparseList.ts";
 
 const NO_COLUMNS: readonly string[] = [];
 /** A row of two or three lines of answer: what a row not measured yet is taken to be. */
-const ESTIMATED_ROW = 160;
+const ESTIMATED_ROW = 90;
 /** Rows rendered beyond the viewport, in pixels: a slow scroll finds them ready. */
 const OVERSCAN = 400;
 

@@ -1,15 +1,16 @@
 /**
- * One row of the grid: who answered (with their attributes) and the row's coding tools
- * on the left, the answer with its highlights and margin on the right, or a badge for a
- * blank cell or a non-response. Rows are many and re-render only when their own row,
- * the codebook or the active coder changes.
+ * One row of the grid: who answered (with their attributes and the row's state: done,
+ * memos) on the left, the answer with its highlights and margin on the right, or a badge
+ * for a blank cell or a non-response. The row's tools float over its top border, so a
+ * one-line answer makes a one-line row. Rows are many and re-render only when their own
+ * row, the codebook, the active coder or the active answer changes.
  */
 import { memo } from "react";
 import type { AnswerRow, CoderId } from "../../../shared/domain.ts";
 import { useCoderId, useCoding } from "../stores/coding.ts";
 import type { CodeInfo } from "../stores/project.ts";
 import { AnswerText } from "./AnswerText.tsx";
-import { RowTools } from "./coding/RowTools.tsx";
+import { RowBadges, RowTools } from "./coding/RowTools.tsx";
 
 export interface AnswerRowProps {
   readonly row: AnswerRow;
@@ -28,15 +29,19 @@ export const AnswerRowView = memo(function AnswerRowView({
 }: AnswerRowProps) {
   const coderId = useCoderId();
   const doneByMe = coderId !== null && row.doneBy.includes(coderId);
+  const active = useCoding((s) => s.activeAnswerId === row.answerId);
   const title = view === "respondent" ? row.question : row.respondent;
   return (
     <article
-      className={`answer-row status-${row.status}${doneByMe ? " done" : ""}`}
+      className={`answer-row status-${row.status}${doneByMe ? " done" : ""}${active ? " active" : ""}`}
       data-respondent={row.respondent}
       data-answer={row.answerId}
     >
       <header className="respondent">
-        <strong>{title}</strong>
+        <div className="respondent-title">
+          <strong>{title}</strong>
+          <RowBadges row={row} doneByMe={doneByMe} />
+        </div>
         <dl>
           {view === "respondent" && (
             <div>
@@ -53,13 +58,6 @@ export const AnswerRowView = memo(function AnswerRowView({
             ) : null,
           )}
         </dl>
-        <div className="row-actions">
-          {/* A blank cell has nothing to code, mark or annotate. */}
-          {row.status !== "empty" && (
-            <RowTools row={row} coderId={coderId as CoderId | null} label={title} />
-          )}
-          <StatusToggle row={row} />
-        </div>
       </header>
       <div className="answer-body">
         {row.status === "answered" ? (
@@ -81,26 +79,42 @@ export const AnswerRowView = memo(function AnswerRowView({
           </p>
         )}
       </div>
+      {/* A blank cell has nothing to code, mark, annotate or flip. */}
+      {row.status !== "empty" && (
+        <div className="row-actions">
+          <RowTools row={row} coderId={coderId as CoderId | null} label={title} />
+          <StatusToggle row={row} />
+        </div>
+      )}
     </article>
   );
 });
 
 /**
  * Flips an answer between "answered" and "non-response" when the import's guess was
- * wrong ("None" meant nothing; "-" was a real answer). Quiet until the row is hovered
- * or the button focused, but always in the tab order. A blank cell has nothing to flip.
+ * wrong ("None" meant nothing; "-" was a real answer). One of the row's floating tools:
+ * shown with them, always in the tab order.
  * The flip is an edit like any other: undoable, and the question's counts follow.
  */
 function StatusToggle({ row }: { readonly row: AnswerRow }) {
-  if (row.status === "empty") return null;
   const next = row.status === "answered" ? "non_response" : "answered";
+  const name = next === "non_response" ? "Mark as non-response" : "Mark as answered";
   return (
     <button
       type="button"
       className="status-toggle"
+      aria-label={name}
+      title={name}
       onClick={() => void useCoding.getState().setStatus(row.answerId, next)}
     >
-      {next === "non_response" ? "Mark as non-response" : "Mark as answered"}
+      {next === "non_response" ? (
+        <>
+          <span className="label-long">Mark as non-response</span>
+          <span className="label-short">Non-response</span>
+        </>
+      ) : (
+        name
+      )}
     </button>
   );
 }
