@@ -179,4 +179,18 @@ describe("a coder working by keyboard, writing memos and marking work done", () 
     await page.getByRole("button", { name: "All coders" }).click();
     await expect.poll(async () => (await marginEntries(row("ORG-01"))).length).toBeGreaterThan(0);
   });
+
+  it("reads one other coder's passages alone", async () => {
+    const all = await row("ORG-01").locator(".margin-segment").count();
+    await page.getByRole("combobox", { name: "Show one coder's codes" }).selectOption("Aoife");
+    await expect
+      .poll(() => row("ORG-01").locator(".margin-segment.theirs").count())
+      .toBeGreaterThan(0);
+    expect(await row("ORG-01").locator(".margin-segment.mine").count()).toBe(0);
+    expect(
+      await page.getByRole("button", { name: "Mine", exact: true }).getAttribute("aria-pressed"),
+    ).toBe("false");
+    await page.getByRole("button", { name: "All coders" }).click();
+    await expect.poll(() => row("ORG-01").locator(".margin-segment").count()).toBe(all);
+  });
 });

@@ -1,7 +1,8 @@
 /** Which segments a view shows, and which of them cover a spot of the text. */
 import type { CoderId, Segment } from "../../../shared/domain.ts";
 
-export type CoderView = "all" | "mine";
+/** Everyone's segments, the active coder's, or one chosen coder's (by id). */
+export type CoderView = "all" | "mine" | CoderId;
 
 /**
  * The segments to draw: everyone's, or only the active coder's. Without an active
@@ -13,7 +14,8 @@ export function visibleSegments(
   view: CoderView,
 ): readonly Segment[] {
   if (view === "all") return segments;
-  return segments.filter((segment) => segment.coderId === coderId);
+  const shown = view === "mine" ? coderId : view;
+  return segments.filter((segment) => segment.coderId === shown);
 }
 
 /** The segments that overlap [start, end), or that contain `start` when the range is empty. */

@@ -1,13 +1,21 @@
 /**
  * "Coding as: Aoife" in the top bar, and whose segments the answers show (everyone's,
- * or only the active coder's). The name is chosen once and remembered on this machine.
+ * the active coder's, or one other coder's, to read a colleague's coding alone). The
+ * name is chosen once and remembered on this machine.
  */
-import { useCoding } from "../../stores/coding.ts";
+import type { CoderId } from "../../../../shared/domain.ts";
+import { useCoderId, useCoding } from "../../stores/coding.ts";
+import { useProject } from "../../stores/project.ts";
 import "./coding-chrome.css";
+
+const NO_CODERS: readonly { id: CoderId; name: string }[] = [];
 
 export function CoderControl() {
   const coder = useCoding((s) => s.coder);
   const view = useCoding((s) => s.view);
+  const coderId = useCoderId();
+  const coders = useProject((s) => s.summary?.coders ?? NO_CODERS);
+  const others = coders.filter((c) => c.id !== coderId);
   const { askCoder, setView } = useCoding.getState();
   return (
     <div className="coder-control">
@@ -28,6 +36,23 @@ export function CoderControl() {
           Mine
         </button>
       </div>
+      {others.length > 0 && (
+        <select
+          className="coder-view-select"
+          aria-label="Show one coder's codes"
+          value={typeof view === "number" ? String(view) : ""}
+          onChange={(event) =>
+            setView(event.target.value === "" ? "all" : (Number(event.target.value) as CoderId))
+          }
+        >
+          <option value="">One coder…</option>
+          {others.map((other) => (
+            <option key={other.id} value={other.id}>
+              {other.name}
+            </option>
+          ))}
+        </select>
+      )}
     </div>
   );
 }
