@@ -1,5 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { applyCode } from "../../electron/core/coding/coding-service.ts";
 import type { Db } from "../../electron/core/db/project-file.ts";
 import type { ProjectSession } from "../../electron/core/services/project-session.ts";
 import type { AnswerId, CodeId, SegmentId } from "../../shared/domain.ts";
@@ -122,4 +123,28 @@ export function historySteps(db: Db): { label: string; state: string }[] {
     label: string;
     state: string;
   }[];
+}
+
+/**
+ * A coder (Anna unless named) codes an answer with the code at `path` ("Safety>Risk",
+ * created if new): the whole answer, or the span [start, end).
+ */
+export function codeAnswer(
+  p: CodingProject,
+  answerId: AnswerId,
+  path: string,
+  span?: readonly [number, number],
+  extra: { readonly coder?: string; readonly memo?: string } = {},
+) {
+  return applyCode(
+    p.db(),
+    {
+      answerId,
+      code: { path: path.split(">") },
+      coder: extra.coder ?? "Anna",
+      ...(span ? { start: span[0], end: span[1] } : {}),
+      ...(extra.memo !== undefined ? { memo: extra.memo } : {}),
+    },
+    NOW,
+  );
 }

@@ -1,11 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
-import {
-  adjustSegment,
-  applyCode,
-  recodeSegment,
-} from "../../electron/core/coding/coding-service.ts";
+import { adjustSegment, recodeSegment } from "../../electron/core/coding/coding-service.ts";
 import type { AnswerId } from "../../shared/domain.ts";
 import {
+  codeAnswer,
   codeIdByName,
   codingProject,
   dataSnapshot,
@@ -26,25 +23,7 @@ async function open(): Promise<CodingProject> {
   return project;
 }
 
-function code(
-  p: CodingProject,
-  answerId: AnswerId,
-  name: string,
-  span?: [number, number],
-  extra: { coder?: string; memo?: string } = {},
-) {
-  return applyCode(
-    p.db(),
-    {
-      answerId,
-      code: { path: [name] },
-      coder: extra.coder ?? "Anna",
-      ...(span ? { start: span[0], end: span[1] } : {}),
-      ...(extra.memo !== undefined ? { memo: extra.memo } : {}),
-    },
-    NOW,
-  );
-}
+const code = codeAnswer;
 
 const spans = (p: CodingProject) => segmentRows(p.db()).map((s) => [s.start, s.end]);
 

@@ -7,6 +7,7 @@ import { historyState, undo } from "../../electron/core/coding/history.ts";
 import type { Db } from "../../electron/core/db/project-file.ts";
 import type { ImportMapping } from "../../shared/import/mapping.ts";
 import {
+  codeAnswer,
   codingProject,
   dataSnapshot,
   NOW,
@@ -32,13 +33,7 @@ const WAVE_2: ImportMapping = {
   nonResponses: ["n/a"],
 };
 
-function applySafety(p: CodingProject) {
-  return applyCode(
-    p.db(),
-    { answerId: p.answer("R1", "Q1"), code: { path: ["Safety"] }, coder: "Anna" },
-    NOW,
-  );
-}
+const applySafety = (p: CodingProject) => codeAnswer(p, p.answer("R1", "Q1"), "Safety");
 
 const opsCount = (db: Db) => db.prepare("SELECT count(*) FROM history_ops").pluck().get();
 const logCount = (db: Db) =>

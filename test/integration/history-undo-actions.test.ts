@@ -2,7 +2,6 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createCode, renameCode } from "../../electron/core/coding/codebook-service.ts";
 import {
   adjustSegment,
-  applyCode,
   markDone,
   recodeSegment,
   removeSegments,
@@ -12,6 +11,7 @@ import {
 import { historyState, redo, undo } from "../../electron/core/coding/history.ts";
 import type { QuestionId, RespondentId, SegmentId } from "../../shared/domain.ts";
 import {
+  codeAnswer,
   codeIdByName,
   codingProject,
   dataSnapshot,
@@ -25,18 +25,8 @@ const tempDir = useTempDir();
 let project: CodingProject | null = null;
 afterEach(() => project?.session.close());
 
-function apply(p: CodingProject, rid: string, name: string, span?: [number, number]) {
-  return applyCode(
-    p.db(),
-    {
-      answerId: p.answer(rid, "Q1"),
-      code: { path: name.split(">") },
-      coder: "Anna",
-      ...(span ? { start: span[0], end: span[1] } : {}),
-    },
-    NOW,
-  );
-}
+const apply = (p: CodingProject, rid: string, name: string, span?: [number, number]) =>
+  codeAnswer(p, p.answer(rid, "Q1"), name, span);
 
 const firstSegment = (p: CodingProject) => segmentRows(p.db())[0]?.id as SegmentId;
 

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createCode, renameCode } from "../../electron/core/coding/codebook-service.ts";
 import {
-  applyCode,
   markDone,
   removeSegments,
   setAnswerStatusUndoably,
@@ -10,6 +9,7 @@ import {
 import { historyState, redo, undo } from "../../electron/core/coding/history.ts";
 import type { AnswerId, QuestionId, RespondentId, SegmentId } from "../../shared/domain.ts";
 import {
+  codeAnswer,
   codeIdByName,
   codingProject,
   dataSnapshot,
@@ -23,18 +23,8 @@ const tempDir = useTempDir();
 let project: CodingProject | null = null;
 afterEach(() => project?.session.close());
 
-function apply(p: CodingProject, rid: string, name: string, span?: [number, number]) {
-  return applyCode(
-    p.db(),
-    {
-      answerId: p.answer(rid, "Q1"),
-      code: { path: name.split(">") },
-      coder: "Anna",
-      ...(span ? { start: span[0], end: span[1] } : {}),
-    },
-    NOW,
-  );
-}
+const apply = (p: CodingProject, rid: string, name: string, span?: [number, number]) =>
+  codeAnswer(p, p.answer(rid, "Q1"), name, span);
 
 describe("the history", () => {
   it("undoes a session's edits one by one, newest first, and redoes them in order", async () => {
