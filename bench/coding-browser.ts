@@ -20,18 +20,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { launchChromium, serveProject } from "../test/helpers/browser.ts";
 import { codingBenchProject } from "./coding-project.ts";
+import { latencySummary } from "./stats.ts";
 
 const respondents = Number(process.argv[2] ?? 100_000);
 const SELECTION_RUNS = 30;
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
-
-function summary(values: readonly number[]): string {
-  return `p50 ${percentile(values, 50).toFixed(1)} ms, p99 ${percentile(values, 99).toFixed(1)} ms, max ${Math.max(...values).toFixed(1)} ms (${values.length})`;
-}
 
 const home = mkdtempSync(join(tmpdir(), "cairn-bench-browser-"));
 const file = join(home, "bench.cairn");
@@ -150,10 +142,10 @@ try {
   console.log(
     `open to first rows: ${openMs.toFixed(0)} ms from navigation (${inPage.toFixed(0)} ms in the page)`,
   );
-  console.log(`scroll, fling from the top: ${summary(frames.fling)}`);
-  console.log(`scroll, jumps across the list: ${summary(frames.jumps)}`);
+  console.log(`scroll, fling from the top: ${latencySummary(frames.fling, 1)}`);
+  console.log(`scroll, jumps across the list: ${latencySummary(frames.jumps, 1)}`);
   console.log(
-    `selection to highlight (key 1 to drawn): ${summary(latencies)}; ${failures} presses coded nothing`,
+    `selection to highlight (key 1 to drawn): ${latencySummary(latencies, 1)}; ${failures} presses coded nothing`,
   );
 } finally {
   await browser.close();

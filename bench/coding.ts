@@ -13,26 +13,10 @@ import { join } from "node:path";
 import type { ApiName } from "../shared/api/contract.ts";
 import { createCore } from "../electron/core/core.ts";
 import { codingBenchProject } from "./coding-project.ts";
+import { latencySummary, random } from "./stats.ts";
 
 const respondents = Number(process.argv[2] ?? 100_000);
 const RUNS = 1_000;
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
-
-/** A small seeded generator, so every run codes the same passages. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const home = mkdtempSync(join(tmpdir(), "cairn-bench-home-"));
 // A copy: the cached project stays as built for the next run.
@@ -83,13 +67,11 @@ try {
       undoMs.push(performance.now() - began);
     }
   }
-  const fmt = (values: number[]) =>
-    `p50 ${percentile(values, 50).toFixed(2)} ms, p99 ${percentile(values, 99).toFixed(2)} ms, max ${Math.max(...values).toFixed(2)} ms`;
   console.log(
     `project: ${counts.answers.toLocaleString("en")} answers, ${counts.segments.toLocaleString("en")} segments, ${(statSync(file).size / 2 ** 20).toFixed(0)} MiB`,
   );
-  console.log(`coding.apply (write + refreshed row), ${RUNS} runs: ${fmt(applyMs)}`);
-  console.log(`history.undo, ${undoMs.length} runs: ${fmt(undoMs)}`);
+  console.log(`coding.apply (write + refreshed row), ${RUNS} runs: ${latencySummary(applyMs)}`);
+  console.log(`history.undo, ${undoMs.length} runs: ${latencySummary(undoMs)}`);
 } finally {
   core.shutdown();
   rmSync(home, { recursive: true, force: true });

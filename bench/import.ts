@@ -18,23 +18,12 @@ import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import { writeDocx } from "../test/helpers/docx.ts";
 import { sampleData } from "../electron/core/services/sample-project.ts";
+import { random } from "./stats.ts";
 
 const respondents = Number(process.argv[2] ?? 100_000);
 const QUESTIONS = 10;
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BIN = join(ROOT, "bin/cairn.mjs");
-
-/** A small seeded generator, so every run imports the same file. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const words = sampleData()
   .respondents.flatMap((r) => Object.values(r.answers))
