@@ -10,6 +10,7 @@ import { useProject } from "../stores/project.ts";
 import { applyToSelection } from "./coding/actions.ts";
 import { RenameField } from "./coding/RenameField.tsx";
 import "./coding/coding-chrome.css";
+import "./coding/codebook.css";
 
 export function CodeTree() {
   const codes = useProject((s) => s.codes);
