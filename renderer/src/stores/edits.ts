@@ -101,10 +101,14 @@ export async function runEdit<T extends ProjectEdit>(
 export async function applyEdit(edit: ProjectEdit): Promise<void> {
   useAnswers.getState().patchRows(edit.answers);
   useEdits.setState({ history: edit.history });
-  await refreshProject(edit.codebookChanged, edit.summaryChanged);
   // A whole question marked done (or its undo) touches no answer by id, yet every row
-  // of the question shows the mark: those rows are reloaded in place.
-  if (edit.summaryChanged && edit.answers.length === 0) void useAnswers.getState().refresh();
+  // of the question shows the mark: those rows are reloaded in place, alongside the
+  // summary, so the header and the rows change together.
+  const rowsToo = edit.summaryChanged && edit.answers.length === 0;
+  await Promise.all([
+    refreshProject(edit.codebookChanged, edit.summaryChanged),
+    rowsToo ? useAnswers.getState().refresh() : undefined,
+  ]);
 }
 
 async function refreshProject(codebook: boolean, summary: boolean): Promise<void> {
