@@ -55,7 +55,12 @@ export interface CodeNode {
   /** Names from the top level down to this code. */
   readonly path: readonly string[];
   readonly color: string;
+  /** What the code means: its definition. */
   readonly description: string;
+  /** When to apply it, when not to (a neighbouring code fits better), and an example. */
+  readonly whenToUse: string;
+  readonly whenNotToUse: string;
+  readonly example: string;
   readonly children: readonly CodeNode[];
 }
 
@@ -123,4 +128,9 @@ export interface ProjectEdit {
   readonly codebookChanged: boolean;
   readonly summaryChanged: boolean;
   readonly history: HistoryState;
+  /**
+   * The edit touched more answers than `answers` carries (a code deleted or merged,
+   * thousands of hits auto-coded): every row on screen must be fetched again.
+   */
+  readonly reloadRows?: true;
 }

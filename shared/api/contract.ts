@@ -7,20 +7,37 @@
  */
 import { z } from "zod";
 import {
-  ANSWER_STATUSES,
   type AnswerId,
   type AnswerPage,
   type AnswerRow,
   type CodeId,
   type CodeNode,
-  type CoderId,
   type HistoryState,
   type ProjectEdit,
   type ProjectSummary,
-  type QuestionId,
   type RespondentId,
   type SegmentId,
 } from "../domain.ts";
+import { answerFilterSchema, answerSortSchema } from "./answer-filter.ts";
+import { codeColor, codebookApi } from "./codebook-api.ts";
+import { retrievalApi } from "./retrieval-api.ts";
+import {
+  answerId,
+  codeName,
+  codePath,
+  codeRef,
+  coderName,
+  entry,
+  filePath,
+  memoText,
+  nothing,
+  offset,
+  questionId,
+  respondentId,
+  segmentId,
+  codeId,
+} from "./schemas.ts";
+import { searchApi } from "./search-api.ts";
 import type { ImportInspection, ImportProgress } from "../import/inspection.ts";
 import {
   CONFLICT_POLICIES,
@@ -29,126 +46,6 @@ import {
   importSourceSchema,
   type ImportReport,
 } from "../import/mapping.ts";
-
-/** Declares an entry: the result type is phantom, the input schema is real. */
-function entry<Output>() {
-  return <Input extends z.ZodType>(input: Input) => ({
-    input,
-    output: undefined as unknown as Output,
-  });
-}
-
-const nothing = z.object({}).strict();
-/**
- * A full path: the core never guesses what a relative path is relative to (the server's
- * working folder is not the user's).
- */
-const filePath = z
-  .string()
-  .trim()
-  .min(1, "a file path is required")
-  .max(4096)
-  .regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, "use a full path (starting with / or a drive letter)");
-const questionId = z
-  .number()
-  .int()
-  .positive()
-  .transform((n) => n as QuestionId);
-const respondentId = z
-  .number()
-  .int()
-  .positive()
-  .transform((n) => n as RespondentId);
-const answerId = z
-  .number()
-  .int()
-  .positive()
-  .transform((n) => n as AnswerId);
-const codeId = z
-  .number()
-  .int()
-  .positive()
-  .transform((n) => n as CodeId);
-const coderId = z
-  .number()
-  .int()
-  .positive()
-  .transform((n) => n as CoderId);
-const segmentId = z
-  .number()
-  .int()
-  .positive()
-  .transform((n) => n as SegmentId);
-/** A coder as the user typed the name; "Anna  Smith" and "anna smith" are one coder. */
-const coderName = z.string().trim().min(1, "choose who is coding").max(200);
-/** Half of an emoji without its other half: text cut in the wrong place. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-/** Characters that show nothing: a name made only of them would be an invisible code. */
-const INVISIBLE = /[\s\u200b-\u200f\u2060\ufeff\u00ad]/gu;
-const wellFormed = (text: string) => !LONE_SURROGATE.test(text);
-
-/** A code's name: one level of a path, so it cannot hold the '>' that separates levels. */
-const codeName = z
-  .string()
-  // Tabs, line breaks and runs of spaces become one space, as in coder names.
-  .transform((name) => name.replace(/\s+/g, " ").trim())
-  .pipe(
-    z
-      .string()
-      .min(1, "a code needs a name")
-      .max(200, "a code name is at most 200 characters")
-      .refine((name) => name.replace(INVISIBLE, "") !== "", "a code needs a visible name")
-      .refine(wellFormed, "the code name holds half a character; type it again")
-      .refine(
-        (name) => !name.includes(">"),
-        "'>' separates levels in a code path; use another character",
-      ),
-  );
-const codePath = z.array(codeName).min(1).max(20);
-/** A code by id, or by path; a path that does not exist yet is created. */
-const codeRef = z.union([z.object({ id: codeId }).strict(), z.object({ path: codePath }).strict()]);
-/** A UTF-16 offset into the answer's text; the core checks it against the text. */
-const offset = z.number().int().min(0);
-const memoText = z
-  .string()
-  .max(100_000, "a memo is at most 100,000 characters")
-  .refine(wellFormed, "the memo holds half a character; type it again");
-
-/** What the grid shows: which answers, in what order. Filtering and sorting run in SQL. */
-export const answerFilterSchema = z
-  .object({
-    /** Only answers with these statuses (hide non-responses and blanks). */
-    statuses: z.array(z.enum(ANSWER_STATUSES)).min(1).optional(),
-    /** Only respondents whose attribute has one of the values; several attributes: all. */
-    attributes: z
-      .array(z.object({ name: z.string().min(1), values: z.array(z.string()).min(1) }).strict())
-      .max(50)
-      .optional(),
-    /**
-     * Answers that have (present) or lack a code, a category counting its whole subtree;
-     * without a code id: any code at all ("has no code" = not yet coded). Optionally one
-     * coder's segments only.
-     */
-    coded: z
-      .object({ codeId: codeId.optional(), present: z.boolean(), coderId: coderId.optional() })
-      .strict()
-      .optional(),
-    /** Case-insensitive text the answer contains. */
-    text: z.string().max(500).optional(),
-  })
-  .strict();
-export const ANSWER_SORTS = ["respondent", "attribute", "length", "status", "codes"] as const;
-export const answerSortSchema = z
-  .object({
-    by: z.enum(ANSWER_SORTS),
-    /** The attribute's name, when sorting by attribute. */
-    attribute: z.string().min(1).optional(),
-    descending: z.boolean().default(false),
-  })
-  .strict()
-  .refine((sort) => sort.by !== "attribute" || sort.attribute !== undefined, {
-    message: "name the attribute to sort by",
-  });
 
 export interface Capabilities {
   /** Which shell the renderer runs in; only menus and dialogs differ between them. */
@@ -223,10 +120,7 @@ export const api = {
     z
       .object({
         path: codePath,
-        color: z
-          .string()
-          .regex(/^#[0-9a-fA-F]{6}$/, "a colour is #rrggbb")
-          .optional(),
+        color: codeColor.optional(),
       })
       .strict(),
   ),
@@ -245,6 +139,24 @@ export const api = {
         respondentId: respondentId.optional(),
         offset: z.number().int().min(0).default(0),
         limit: z.number().int().min(1).max(MAX_PAGE).default(200),
+        sort: answerSortSchema.optional(),
+        filter: answerFilterSchema.optional(),
+      })
+      .strict()
+      .refine((q) => (q.questionId === undefined) !== (q.respondentId === undefined), {
+        message: "show either a question or a respondent",
+      }),
+  ),
+  /**
+   * Where an answer stands (0 first) in a list as `answers.list` would show it, or null
+   * when the filter leaves it out: the grid scrolls there to show a search hit.
+   */
+  "answers.locate": entry<{ index: number | null }>()(
+    z
+      .object({
+        answerId,
+        questionId: questionId.optional(),
+        respondentId: respondentId.optional(),
         sort: answerSortSchema.optional(),
         filter: answerFilterSchema.optional(),
       })
@@ -357,7 +269,16 @@ export const api = {
       .strict(),
   ),
   "import.cancel": entry<{ cancelled: boolean }>()(nothing),
+
+  ...codebookApi,
+  ...searchApi,
+  ...retrievalApi,
 } as const;
+
+export { ANSWER_SORTS, answerFilterSchema, answerSortSchema } from "./answer-filter.ts";
+export type * from "./codebook-api.ts";
+export type * from "./retrieval-api.ts";
+export type * from "./search-api.ts";
 
 export type Api = typeof api;
 export type ApiName = keyof Api;

@@ -23,8 +23,11 @@ import type { EditOutcome } from "../coding/edit-outcome.ts";
 import { historyState, redo, undo } from "../coding/history.ts";
 import { attributeValuesByName } from "../db/attribute-values.ts";
 import { codeTree } from "../db/codes.ts";
+import { codebookHandlers } from "./codebook-handlers.ts";
+import { retrievalHandlers } from "./retrieval-handlers.ts";
+import { searchHandlers } from "./search-handlers.ts";
 import { inspectImport, type ImportJobs } from "../import/import-service.ts";
-import { answerRows, listAnswers } from "../services/answers.ts";
+import { answerRows, listAnswers, locateAnswer } from "../services/answers.ts";
 import type { UserPreferences } from "../services/preferences.ts";
 import type { ProjectSession } from "../services/project-session.ts";
 import type { RecentProjects } from "../services/recent-projects.ts";
@@ -46,7 +49,19 @@ export interface HandlerDeps {
   readonly now?: () => Date;
 }
 
-type Edited<T extends EditOutcome> = ProjectEdit & Omit<T, keyof EditOutcome>;
+export type Edited<T extends EditOutcome> = ProjectEdit & Omit<T, keyof EditOutcome>;
+
+/** What the handlers of each part of the API (codebook, search...) work with. */
+export interface HandlerContext {
+  readonly session: ProjectSession;
+  /** Runs an edit on the open project; answers with the rows it touched. */
+  edit<T extends EditOutcome>(work: (db: Db) => T): Edited<T>;
+  /** The time an edit records, as an ISO string. */
+  now(): string;
+}
+
+/** The most rows an edit sends back; past it the renderer reloads what it shows. */
+const MAX_EDITED_ROWS = 500;
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { session, recent, capabilities, imports, preferences } = deps;
@@ -62,14 +77,17 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     const outcome = work(db);
     deps.onEdited?.(outcome);
     const { answerIds, codebookChanged, summaryChanged, ...rest } = outcome;
+    const many = answerIds.length > MAX_EDITED_ROWS;
     return {
       ...rest,
-      answers: answerRows(db, answerIds),
+      answers: many ? [] : answerRows(db, answerIds),
       codebookChanged,
       summaryChanged,
       history: historyState(db),
+      ...(many ? { reloadRows: true as const } : {}),
     };
   }
+  const context: HandlerContext = { session, edit, now };
 
   return {
     "app.capabilities": () => capabilities,
@@ -98,6 +116,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     "answers.list": (query) => listAnswers(session.db(), query),
+    "answers.locate": (query) => ({ index: locateAnswer(session.db(), query) }),
     "answers.get": ({ answerIds }) => answerRows(session.db(), answerIds),
     "respondents.list": ({ search, offset, limit }) =>
       listRespondents(session.db(), search, offset, limit),
@@ -125,5 +144,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return imports.run(request);
     },
     "import.cancel": () => ({ cancelled: imports.cancel() }),
+
+    ...codebookHandlers(context),
+    ...searchHandlers(context),
+    ...retrievalHandlers(context),
   };
 }

@@ -62,16 +62,42 @@ export function selectPage(
       .all(...page.params) as AnswerId[];
     return { total, ids };
   }
-  if (!list) {
-    const ids = statement(db, query.text)
-      .pluck()
-      .all(...query.params) as AnswerId[];
-    list = { key, ids };
-  }
-  // Lists from before the last change can never be asked for again.
-  const current = lists.filter((other) => other !== list && other.key.startsWith(`${changes}\n`));
-  kept.set(db, [list, ...current].slice(0, KEPT));
+  list ??= keep(db, changes, key, query);
   return { total: list.ids.length, ids: list.ids.slice(offset, offset + limit) };
+}
+
+/**
+ * Where an answer stands in the ordered list (0 first), or null when the selection
+ * leaves it out: the grid scrolls there to show a search hit.
+ */
+export function indexOfAnswer(
+  db: Db,
+  selection: AnswerSelection,
+  order: AnswerOrder,
+  answerId: AnswerId,
+): number | null {
+  const query = orderedIdsQuery(db, selection, order);
+  const changes = statement(db, "SELECT total_changes()").pluck().get() as number;
+  const key = `${changes}\n${query.text}\n${JSON.stringify(query.params)}`;
+  const list =
+    (kept.get(db) ?? []).find((candidate) => candidate.key === key) ??
+    keep(db, changes, key, query);
+  const index = list.ids.indexOf(answerId);
+  return index < 0 ? null : index;
+}
+
+/** Computes the ordered list and keeps it with the few others still valid. */
+function keep(db: Db, changes: number, key: string, query: Sql): OrderedIds {
+  const ids = statement(db, query.text)
+    .pluck()
+    .all(...query.params) as AnswerId[];
+  const list = { key, ids };
+  // Lists from before the last change can never be asked for again.
+  const current = (kept.get(db) ?? []).filter(
+    (other) => other !== list && other.key.startsWith(`${changes}\n`),
+  );
+  kept.set(db, [list, ...current].slice(0, KEPT));
+  return list;
 }
 
 /**

@@ -9,12 +9,18 @@ interface CodeRow {
   name: string;
   color: string;
   description: string;
+  when_to_use: string;
+  when_not_to_use: string;
+  example: string;
 }
 
 /** The whole codebook as a tree, siblings in their saved order. */
 export function codeTree(db: Db): CodeNode[] {
   const rows = db
-    .prepare("SELECT id, parent_id, name, color, description FROM codes ORDER BY position, id")
+    .prepare(
+      `SELECT id, parent_id, name, color, description, when_to_use, when_not_to_use, example
+         FROM codes ORDER BY position, id`,
+    )
     .all() as CodeRow[];
   const byParent = new Map<number | null, CodeRow[]>();
   for (const row of rows) {
@@ -31,6 +37,9 @@ export function codeTree(db: Db): CodeNode[] {
         path,
         color: row.color,
         description: row.description,
+        whenToUse: row.when_to_use,
+        whenNotToUse: row.when_not_to_use,
+        example: row.example,
         children: build(row.id, path),
       };
     });

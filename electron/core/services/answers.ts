@@ -7,7 +7,7 @@ import { CairnError } from "../../../shared/api/errors.ts";
 import type { AnswerId, AnswerPage, AnswerRow } from "../../../shared/domain.ts";
 import { doneByOfAnswers, memosOfAnswers, memosOfRespondents } from "../db/answer-extras.ts";
 import type { AnswerOrder, AnswerSelection, AnswerView } from "../db/answer-query.ts";
-import { selectPage } from "../db/answer-page.ts";
+import { indexOfAnswer, selectPage } from "../db/answer-page.ts";
 import { answerRecords } from "../db/answers.ts";
 import {
   attributeIdsByName,
@@ -24,6 +24,8 @@ export type AnswerQuery = Omit<ApiParsedInput<"answers.list">, "offset" | "limit
   readonly offset: number;
   readonly limit: number;
 };
+
+export type AnswerLocation = ApiParsedInput<"answers.locate">;
 
 type Filter = NonNullable<AnswerQuery["filter"]>;
 type Sort = NonNullable<AnswerQuery["sort"]>;
@@ -42,6 +44,14 @@ export function listAnswers(db: Db, query: AnswerQuery): AnswerPage {
     offset: query.offset,
     rows: answerRows(db, ids),
   };
+}
+
+/** Where an answer stands in the list `listAnswers` gives for the same view. */
+export function locateAnswer(db: Db, query: AnswerLocation): number | null {
+  const view = resolveView(db, query);
+  const attributeIds = attributeIdsByName(db);
+  const selection = resolveFilter(db, view, query.filter ?? {}, attributeIds);
+  return indexOfAnswer(db, selection, resolveSort(query.sort, attributeIds), query.answerId);
 }
 
 /**
@@ -73,7 +83,7 @@ export function answerRows(db: Db, answerIds: readonly AnswerId[]): AnswerRow[] 
   }));
 }
 
-function resolveView(db: Db, query: AnswerQuery): AnswerView {
+function resolveView(db: Db, query: Pick<AnswerQuery, "questionId" | "respondentId">): AnswerView {
   if (query.questionId !== undefined) {
     if (!questionExists(db, query.questionId)) {
       throw new CairnError(

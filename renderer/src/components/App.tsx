@@ -1,6 +1,7 @@
 /**
  * The main window: questions on the left, the selected question's answers in the
- * middle with the coding bar under them, the codebook on the right. The top bar says
+ * middle with the coding bar under them (or, by the tabs above them, the search, a
+ * code's passages or the co-occurrence table), the codebook on the right. The top bar says
  * who is coding and holds Undo/Redo; the coding panels (picker, segment popover, memo
  * editor) float above everything, one at a time.
  */
@@ -12,6 +13,7 @@ import { useCoding } from "../stores/coding.ts";
 import { cameFromEdit, listenForEdits, useEdits } from "../stores/edits.ts";
 import { useImportWizard } from "../stores/import-wizard.ts";
 import { useProject } from "../stores/project.ts";
+import { useView } from "../stores/view.ts";
 import { AnswerList } from "./AnswerList.tsx";
 import { CodeTree } from "./CodeTree.tsx";
 import { Announcer } from "./coding/Announcer.tsx";
@@ -28,6 +30,10 @@ import { FileMenu } from "./FileMenu.tsx";
 import { ImportWizard } from "./import/ImportWizard.tsx";
 import { QuestionHeader } from "./QuestionHeader.tsx";
 import { QuestionList } from "./QuestionList.tsx";
+import { CooccurrenceView } from "./passages/CooccurrenceView.tsx";
+import { PassagesView } from "./passages/PassagesView.tsx";
+import { SearchView } from "./search/SearchView.tsx";
+import { ViewTabs } from "./ViewTabs.tsx";
 import { Welcome } from "./Welcome.tsx";
 
 export function App() {
@@ -35,6 +41,7 @@ export function App() {
     useProject();
   const showAnswers = useAnswers((s) => s.show);
   const refreshAnswers = useAnswers((s) => s.refresh);
+  const view = useView((s) => s.view);
 
   useEffect(() => {
     void init();
@@ -119,9 +126,17 @@ export function App() {
             <QuestionList />
           </aside>
           <main className="answers-pane">
-            <QuestionHeader />
-            <AnswerList />
-            <CodingBar />
+            <ViewTabs />
+            {view === "coding" && (
+              <>
+                <QuestionHeader />
+                <AnswerList />
+                <CodingBar />
+              </>
+            )}
+            {view === "search" && <SearchView />}
+            {view === "passages" && <PassagesView />}
+            {view === "cooccurrence" && <CooccurrenceView />}
           </main>
           <CodeTree />
         </div>

@@ -104,7 +104,9 @@ export async function applyEdit(edit: ProjectEdit): Promise<void> {
   // A whole question marked done (or its undo) touches no answer by id, yet every row
   // of the question shows the mark: those rows are reloaded in place, alongside the
   // summary, so the header and the rows change together.
-  const rowsToo = edit.summaryChanged && edit.answers.length === 0;
+  // An edit that touched more answers than it could send back (a code merged, hits
+  // auto-coded) asks for the same.
+  const rowsToo = edit.reloadRows === true || (edit.summaryChanged && edit.answers.length === 0);
   await Promise.all([
     refreshProject(edit.codebookChanged, edit.summaryChanged),
     rowsToo ? useAnswers.getState().refresh() : undefined,

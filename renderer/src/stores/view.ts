@@ -1,0 +1,47 @@
+/**
+ * Which view fills the middle of the window: the coding grid, the search (with
+ * auto-code), the passages of a code (for quotes), or the co-occurrence table. The
+ * codebook and the question list stay beside every view.
+ */
+import { create } from "zustand";
+import type { AnswerId, CodeId, QuestionId } from "../../../shared/domain.ts";
+
+export type MainView = "coding" | "search" | "passages" | "cooccurrence";
+
+/** Which passages the passages view lists. */
+export interface PassagesScope {
+  readonly codeId: CodeId;
+  /** A co-occurrence cell: only where this code is present too. */
+  readonly withCode?: CodeId;
+  readonly questionId?: QuestionId;
+}
+
+/** An answer to show in the grid, and the passage in it to select (a search hit). */
+export interface Reveal {
+  readonly answerId: AnswerId;
+  readonly questionId: QuestionId;
+  readonly start: number;
+  readonly end: number;
+  /** Raised on each request, so revealing the same hit twice scrolls again. */
+  readonly serial: number;
+}
+
+interface ViewState {
+  readonly view: MainView;
+  readonly passages: PassagesScope | null;
+  readonly reveal: Reveal | null;
+  show(view: MainView): void;
+  showPassages(scope: PassagesScope): void;
+  /** Back to the coding grid, scrolled to the answer with the passage selected. */
+  revealInGrid(target: Omit<Reveal, "serial">): void;
+}
+
+export const useView = create<ViewState>()((set, get) => ({
+  view: "coding",
+  passages: null,
+  reveal: null,
+  show: (view) => set({ view }),
+  showPassages: (scope) => set({ view: "passages", passages: scope }),
+  revealInGrid: (target) =>
+    set({ view: "coding", reveal: { ...target, serial: (get().reveal?.serial ?? 0) + 1 } }),
+}));
