@@ -23,6 +23,7 @@ import type { EditOutcome } from "../coding/edit-outcome.ts";
 import { historyState, redo, undo } from "../coding/history.ts";
 import { attributeValuesByName } from "../db/attribute-values.ts";
 import { codeTree } from "../db/codes.ts";
+import { codebookFileHandlers } from "./codebook-file-handlers.ts";
 import { codebookHandlers } from "./codebook-handlers.ts";
 import { retrievalHandlers } from "./retrieval-handlers.ts";
 import { searchHandlers } from "./search-handlers.ts";
@@ -146,6 +147,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     "import.cancel": () => ({ cancelled: imports.cancel() }),
 
     ...codebookHandlers(context),
+    ...codebookFileHandlers(context),
     ...searchHandlers(context),
     ...retrievalHandlers(context),
   };

@@ -5,10 +5,14 @@
  */
 import { CairnError } from "../../../shared/api/errors.ts";
 import { UsageError } from "./args.ts";
+import { autocodeCommand } from "./commands/autocode.ts";
+import { codebookCommand } from "./commands/codebook.ts";
 import { codeCommand } from "./commands/code.ts";
 import { codesCommand } from "./commands/codes.ts";
 import { createCommand } from "./commands/create.ts";
 import { importCommand } from "./commands/import.ts";
+import { quotesCommand } from "./commands/quotes.ts";
+import { searchCommand } from "./commands/search.ts";
 import { segmentsCommand } from "./commands/segments.ts";
 import { serveCommand } from "./commands/serve.ts";
 import { showCommand } from "./commands/show.ts";
@@ -45,6 +49,33 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
       "                      list coded passages with respondent, question, code, coder,\n" +
       '                      offsets and text; --code "Safety" includes Safety>Risk and\n' +
       "                      every other code below it",
+  },
+  codebook: {
+    run: codebookCommand,
+    usage:
+      "codebook import|export FILE CODEBOOK.(csv|xlsx) [--json]\n" +
+      '                      share a codebook: columns path ("A>B"), color, description',
+  },
+  search: {
+    run: searchCommand,
+    usage:
+      "search FILE QUERY [--question Q] [--regex] [--case-sensitive] [--limit N] [--json]\n" +
+      '                      full-text search: words, "phrases", prefix*, OR, NOT, ( );\n' +
+      "                      case and accents ignored; --regex for a regular expression",
+  },
+  autocode: {
+    run: autocodeCommand,
+    usage:
+      "autocode FILE QUERY --code PATH --coder NAME [--scope hit|sentence|answer]\n" +
+      "        [--question Q] [--regex] [--json]\n" +
+      "                      code every search hit (or its sentence, or its answer);\n" +
+      "                      one step the app can undo",
+  },
+  quotes: {
+    run: quotesCommand,
+    usage:
+      "quotes FILE --code PATH [--question Q] [--coder NAME] [--attribution ATTR] [--json]\n" +
+      '                      the passages of a code as quotes: "..." (Ireland)',
   },
   import: {
     run: importCommand,
