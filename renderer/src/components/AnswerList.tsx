@@ -16,6 +16,7 @@ import { ClearFilters, useFilterChips } from "./grid/FilterSummary.tsx";
 import { GridToolbar } from "./grid/GridToolbar.tsx";
 import { RespondentBar } from "./grid/RespondentBar.tsx";
 import { useGradualRows } from "./grid/useGradualRows.ts";
+import { useReveal } from "./grid/useReveal.ts";
 import { useSparseList } from "./grid/useSparseList.ts";
 
 const NO_COLUMNS: readonly string[] = [];
@@ -59,6 +60,7 @@ function GridBody({ kind }: { readonly kind: GridTarget["kind"] }) {
     spacerRef,
     measure,
     scrollToTop,
+    scrollToIndex,
     racing,
     still,
   } = useSparseList({
@@ -77,6 +79,8 @@ function GridBody({ kind }: { readonly kind: GridTarget["kind"] }) {
 
   // Another question, sort or filter is a new list: read it from the top.
   useEffect(() => scrollToTop(), [resets, scrollToTop]);
+  // A search hit or a quote asked to be shown in its answer.
+  useReveal(scrollToIndex);
 
   if (error) return <p className="notice error">Could not load the answers: {error}</p>;
   if (!loading && total === 0) return <NothingToShow kind={kind} />;

@@ -28,6 +28,8 @@ export interface SparseList {
   readonly measure: (element: HTMLElement | null) => void;
   /** Back to the top (another list). */
   scrollToTop(): void;
+  /** Scrolls so that row `index` comes into view (a third down the viewport). */
+  scrollToIndex(index: number): void;
   /**
    * The list moved more than half a screen in one frame a moment ago (a fling, a drag of
    * the scrollbar): too fast to read a row. Turns false again once it slows down.
@@ -81,6 +83,7 @@ export function useSparseList({ count, estimate, overscan, resetKey }: Options):
     spacerRef: list.spacerRef,
     measure: list.measure,
     scrollToTop: list.scrollToTop,
+    scrollToIndex: list.scrollToIndex,
     racing: shown.racing,
     still: list.still,
   };
@@ -201,6 +204,11 @@ class ListState {
 
   readonly scrollToTop = () => {
     this.scroller?.scrollTo({ top: 0 });
+  };
+
+  readonly scrollToIndex = (index: number) => {
+    const top = this.sizes.offsetOf(Math.min(index, this.sizes.count - 1));
+    this.scroller?.scrollTo({ top: Math.max(0, top - this.height / 3) });
   };
 
   readonly measure = (element: HTMLElement | null) => {
