@@ -132,6 +132,9 @@ class ListState {
 
   listen(show: (shown: Shown) => void): () => void {
     this.show = show;
+    // The scroller's ref (which runs before layout effects) may have worked out the
+    // window already: a list mounted with its rows known (back from another view).
+    if (this.shown !== NOTHING) show(this.shown);
     // Observed elements are let go by their own ref callbacks' cleanups.
     return () => {
       this.show = () => {};
