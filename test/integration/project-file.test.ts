@@ -34,10 +34,22 @@ describe("project files", () => {
     expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
     expect(db.pragma("foreign_keys", { simple: true })).toBe(1);
     expect(db.pragma("application_id", { simple: true })).toBe(CAIRN_APPLICATION_ID);
-    const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all() as {
+    const all = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all() as {
       name: string;
       sql: string;
     }[];
+    // The search index is an FTS5 virtual table; FTS5 keeps its own (non-STRICT) tables.
+    const fts = all.filter((t) => t.name.startsWith("answers_fts"));
+    expect(fts.map((t) => t.name).sort()).toEqual(
+      [
+        "answers_fts",
+        "answers_fts_config",
+        "answers_fts_data",
+        "answers_fts_docsize",
+        "answers_fts_idx",
+      ].sort(),
+    );
+    const tables = all.filter((t) => !fts.includes(t));
     expect(tables.map((t) => t.name).sort()).toEqual(
       [
         "answers",

@@ -11,6 +11,7 @@ import { basename, dirname, extname, join } from "node:path";
 import { CairnError } from "../../../shared/api/errors.ts";
 import { CAIRN_APPLICATION_ID, probeHeader } from "./header.ts";
 import { installHistory } from "./history-triggers.ts";
+import { installSearchIndex } from "./search-index.ts";
 import { unpinDeletedCodes } from "./pinned-codes.ts";
 import { migrate } from "./migrate.ts";
 import type { Migration } from "./migrations.ts";
@@ -78,6 +79,7 @@ export function openProjectFile(path: string, options: OpenOptions): OpenedProje
     const backupPath =
       version < options.migrations.length ? upgrade(db, path, version, options) : null;
     installHistory(db);
+    installSearchIndex(db);
     unpinDeletedCodes(db);
     return { db, path, backupPath };
   } catch (error) {
@@ -124,6 +126,7 @@ export function createProjectFile(path: string, options: OpenOptions): OpenedPro
     register(path, db);
     migrate(db, options.migrations);
     installHistory(db);
+    installSearchIndex(db);
     unpinDeletedCodes(db);
     return { db, path, backupPath: null };
   } catch (error) {
