@@ -1,6 +1,8 @@
 /**
- * Codebook edits made while coding: create (with missing parents) and rename, each one
- * undoable step; the pinned codes on the number keys, a preference kept in the project.
+ * Codebook edits made while coding: create (with missing parents), rename, recolour and
+ * describe, each one undoable step; the pinned codes on the number keys, a preference
+ * kept in the project. Moving, deleting and merging codes are in code-move.ts,
+ * code-delete.ts and code-merge.ts.
  */
 import { CairnError } from "../../../shared/api/errors.ts";
 import { codeNameKey, codePathKey } from "../../../shared/codes/names.ts";
@@ -11,8 +13,11 @@ import {
   codeColors,
   getCode,
   insertCode,
+  setCodeColor,
+  setCodeEntry,
   setCodeName,
   siblingNames,
+  type CodeEntry,
 } from "../db/codes.ts";
 import { readPinnedCodes, writePinnedCodes } from "../db/pinned-codes.ts";
 import type { Db } from "../db/project-file.ts";
@@ -61,6 +66,24 @@ export function renameCode(db: Db, codeId: CodeId, name: string, now: string): E
   }
   return recordStep(db, `Rename code ${name}`, now, () => {
     setCodeName(db, code.id, name);
+    return NO_CHANGE;
+  });
+}
+
+/** Gives a code a colour (#rrggbb, stored lower-cased). */
+export function recolorCode(db: Db, codeId: CodeId, color: string, now: string): EditOutcome {
+  const code = existingCode(db, codeId);
+  return recordStep(db, `Recolour ${code.name}`, now, () => {
+    setCodeColor(db, code.id, color);
+    return NO_CHANGE;
+  });
+}
+
+/** Writes a code's codebook entry: definition, when to use, when not to, an example. */
+export function describeCode(db: Db, codeId: CodeId, entry: CodeEntry, now: string): EditOutcome {
+  const code = existingCode(db, codeId);
+  return recordStep(db, `Describe ${code.name}`, now, () => {
+    setCodeEntry(db, code.id, entry);
     return NO_CHANGE;
   });
 }

@@ -116,3 +116,92 @@ export function siblingNames(db: Db, parentId: CodeId | null, exceptId: CodeId |
 export function setCodeName(db: Db, id: CodeId, name: string): void {
   statement(db, "UPDATE codes SET name = ? WHERE id = ?").run(name, id);
 }
+
+/** A code's place in the tree: its parent and its position among its siblings. */
+export function setCodePlace(db: Db, id: CodeId, parentId: CodeId | null, position: number): void {
+  statement(
+    db,
+    "UPDATE codes SET parent_id = ?, position = ? WHERE id = ? AND (parent_id IS NOT ? OR position IS NOT ?)",
+  ).run(parentId, position, id, parentId, position);
+}
+
+/** The ids of the codes under `parentId` (null: the top level), in their saved order. */
+export function childIds(db: Db, parentId: CodeId | null): CodeId[] {
+  return statement(db, "SELECT id FROM codes WHERE parent_id IS ? ORDER BY position, id")
+    .pluck()
+    .all(parentId) as CodeId[];
+}
+
+/** The names of the codes under `parentId`, by id. */
+export function childNames(db: Db, parentId: CodeId | null): Map<CodeId, string> {
+  const rows = statement(db, "SELECT id, name FROM codes WHERE parent_id IS ?").all(parentId) as {
+    id: CodeId;
+    name: string;
+  }[];
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+/** The code and every code below it, parents before their children. */
+export function subtreeIds(db: Db, id: CodeId): CodeId[] {
+  return statement(
+    db,
+    `WITH RECURSIVE below(id, depth) AS (
+       SELECT ?, 0
+       UNION ALL
+       SELECT c.id, below.depth + 1 FROM codes c JOIN below ON c.parent_id = below.id
+     )
+     SELECT id FROM below ORDER BY depth, id`,
+  )
+    .pluck()
+    .all(id) as CodeId[];
+}
+
+/** The code's ancestors, its parent first. */
+export function ancestorIds(db: Db, id: CodeId): CodeId[] {
+  return statement(
+    db,
+    `WITH RECURSIVE up(id, depth) AS (
+       SELECT parent_id, 1 FROM codes WHERE id = ? AND parent_id IS NOT NULL
+       UNION ALL
+       SELECT c.parent_id, up.depth + 1 FROM codes c JOIN up ON c.id = up.id
+        WHERE c.parent_id IS NOT NULL
+     )
+     SELECT id FROM up ORDER BY depth`,
+  )
+    .pluck()
+    .all(id) as CodeId[];
+}
+
+export function setCodeColor(db: Db, id: CodeId, color: string): void {
+  statement(db, "UPDATE codes SET color = ? WHERE id = ? AND color IS NOT ?").run(
+    color.toLowerCase(),
+    id,
+    color.toLowerCase(),
+  );
+}
+
+/** A code's codebook entry: its definition, when to use it, when not to, an example. */
+export interface CodeEntry {
+  readonly description: string;
+  readonly whenToUse: string;
+  readonly whenNotToUse: string;
+  readonly example: string;
+}
+
+export function setCodeEntry(db: Db, id: CodeId, entry: CodeEntry): void {
+  statement(
+    db,
+    `UPDATE codes SET description = ?, when_to_use = ?, when_not_to_use = ?, example = ?
+      WHERE id = ?
+        AND (description, when_to_use, when_not_to_use, example) IS NOT (?, ?, ?, ?)`,
+  ).run(
+    ...[entry.description, entry.whenToUse, entry.whenNotToUse, entry.example],
+    id,
+    ...[entry.description, entry.whenToUse, entry.whenNotToUse, entry.example],
+  );
+}
+
+/** Deletes a code that has no children left (children go first: parent_id RESTRICTs). */
+export function deleteCode(db: Db, id: CodeId): void {
+  statement(db, "DELETE FROM codes WHERE id = ?").run(id);
+}
