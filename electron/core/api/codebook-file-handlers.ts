@@ -1,20 +1,22 @@
 /**
  * The core's handlers for sharing a codebook as a CSV or XLSX file.
  */
-import { CairnError } from "../../../shared/api/errors.ts";
+import {
+  applyCodebook,
+  exportCodebook,
+  readCodebookFile,
+} from "../codebook-file/codebook-file-service.ts";
 import type { HandlerContext, Handlers } from "./handlers.ts";
 
 type CodebookFileHandlers = Pick<Handlers, "codebook.import" | "codebook.export">;
 
-// TODO(issue 5): being built; every entry below is replaced by its service.
-const notYet = () => {
-  throw new CairnError("internal", "not built yet");
-};
-
 export function codebookFileHandlers(context: HandlerContext): CodebookFileHandlers {
-  void context;
   return {
-    "codebook.import": notYet,
-    "codebook.export": notYet,
+    "codebook.import": async ({ path }) => {
+      // Read and checked before the edit starts: the file is read outside the transaction.
+      const entries = await readCodebookFile(path);
+      return context.edit((db) => applyCodebook(db, entries, context.now()));
+    },
+    "codebook.export": ({ path, format }) => exportCodebook(context.session.db(), path, format),
   };
 }
