@@ -99,9 +99,7 @@ function replay(db: Db, direction: "undo" | "redo"): EditOutcome & { label: stri
         // Ops run in the reverse of the order their rows changed in; a cascade may have
         // logged a child before its parent, so foreign keys are checked at commit.
         db.pragma("defer_foreign_keys = ON");
-        whileRecording(db, () => {
-          for (const sql of opsToRun(db, step.id)) db.prepare(sql).run();
-        });
+        whileRecording(db, () => runOps(db, opsToRun(db, step.id)));
         const logged = readLog(db);
         replaceOpsWithLog(db, step.id);
         setStepState(db, step.id, direction === "undo" ? "undone" : "done");
@@ -130,6 +128,18 @@ function replayFailed(db: Db, direction: string, step: Step, error: unknown): Ca
     `could not ${direction} "${step.label}" (${reason}); nothing was changed, and the ` +
       "undo history was cleared so you can keep working",
   );
+}
+
+/**
+ * Ops run as scripts of a few hundred statements: preparing each one alone costs more
+ * than running it (undoing a deleted code with 200,000 segments took 24 s that way).
+ */
+const OPS_PER_SCRIPT = 500;
+
+function runOps(db: Db, ops: readonly string[]): void {
+  for (let i = 0; i < ops.length; i += OPS_PER_SCRIPT) {
+    db.exec(ops.slice(i, i + OPS_PER_SCRIPT).join(";\n"));
+  }
 }
 
 function whileRecording<T>(db: Db, work: () => T): T {
