@@ -29,8 +29,11 @@ const home = mkdtempSync(join(tmpdir(), "cairn-bench-home-"));
 const file = join(home, "bench.cairn");
 copyFileSync(codingBenchProject(respondents), file);
 
-/** Phrases of two words found in one and in many of the texts the project repeats. */
-function phrases(): { twoTexts: string; common: string } {
+/**
+ * Phrases of two words found in a few (three: some 10,000 of a million answers, the
+ * auto-code the issue asks to time) and in many of the texts the project repeats.
+ */
+function phrases(): { few: string; common: string } {
   const texts = sampleData()
     .respondents.flatMap((r) => Object.values(r.answers))
     .filter((text) => text.trim().length > 40);
@@ -42,8 +45,10 @@ function phrases(): { twoTexts: string; common: string } {
     for (const pair of seen) counts.set(pair, (counts.get(pair) ?? 0) + 1);
   }
   const sorted = [...counts].sort((a, b) => b[1] - a[1]);
-  const twoTexts = sorted.find(([pair, n]) => n === 2 && /^[a-z]{4,} [a-z]{4,}$/.test(pair));
-  return { twoTexts: twoTexts?.[0] ?? "for women", common: sorted[0]?.[0] ?? "with the" };
+  const fewTexts = (n: number) =>
+    sorted.find(([pair, count]) => count === n && /^[a-z]{4,} [a-z]{4,}$/.test(pair));
+  const few = fewTexts(3) ?? fewTexts(2);
+  return { few: few?.[0] ?? "for women", common: sorted[0]?.[0] ?? "with the" };
 }
 
 /** A question of 20 answers holding a phrase no other answer has: a rare search. */
@@ -91,8 +96,8 @@ try {
     `project.open of a project whose index is stale (builds it): ${(openMs / 1000).toFixed(1)} s`,
   );
 
-  const { twoTexts, common } = phrases();
-  const queries = [`"${RARE}"`, `"${twoTexts}"`, `"${common}"`];
+  const { few, common } = phrases();
+  const queries = [`"${RARE}"`, `"${few}"`, `"${common}"`];
   const times = new Map<string, number[]>(queries.map((q) => [q, []]));
   const sizes = new Map<string, SearchResult>();
   const rounds = respondents >= 100_000 ? 10 : 30;
@@ -140,7 +145,7 @@ try {
   );
 
   const request = {
-    query: `"${twoTexts}"`,
+    query: `"${few}"`,
     scope: "sentence",
     code: { path: ["Bench", "Auto"] },
     coder: "Anna",
@@ -154,7 +159,7 @@ try {
   );
   const [, undoMs] = await timed(() => call("history.undo", {}));
   console.log(
-    `autocode "${twoTexts}" by sentence: preview of ${preview.passages.length.toLocaleString("en")} passages ${previewMs.toFixed(0)} ms, ` +
+    `autocode "${few}" by sentence: preview of ${preview.passages.length.toLocaleString("en")} passages ${previewMs.toFixed(0)} ms, ` +
       `apply of ${applied.coded.toLocaleString("en")} ${applyMs.toFixed(0)} ms, undo ${undoMs.toFixed(0)} ms`,
   );
 } finally {
