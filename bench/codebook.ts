@@ -10,36 +10,20 @@
  *   npm run bench:codebook               # 100,000 respondents x 10 questions
  *   npm run bench:codebook -- 10000      # a smaller project, for a quick look
  */
-import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { ApiName } from "../shared/api/contract.ts";
-import { createCore } from "../electron/core/core.ts";
 import { countCodes, readTree } from "../electron/core/db/code-counts.ts";
 import type { CoderId } from "../shared/domain.ts";
-import { codingBenchProject } from "./coding-project.ts";
+import { benchCore, timed } from "./bench-core.ts";
 import { latencySummary, random } from "./stats.ts";
 
 const respondents = Number(process.argv[2] ?? 100_000);
 const RUNS = 15;
 const EDITS = 1;
 
-const home = mkdtempSync(join(tmpdir(), "cairn-bench-home-"));
-// A copy: the cached project stays as built for the next run.
-const file = join(home, "bench.cairn");
-copyFileSync(codingBenchProject(respondents), file);
-const core = createCore({ shell: "browser", userDataDir: home });
+const { file, core, call, close } = benchCore(respondents);
 
-async function call(name: ApiName, input: unknown): Promise<unknown> {
-  const result = await core.call(name, input);
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.value;
-}
-
-async function timed(name: ApiName, input: unknown): Promise<number> {
-  const began = performance.now();
-  await call(name, input);
-  return performance.now() - began;
+async function took(name: ApiName, input: unknown): Promise<number> {
+  return (await timed(() => call(name, input)))[1];
 }
 
 try {
@@ -81,7 +65,7 @@ try {
       start,
       end: start + 10,
     });
-    refresh.push(await timed("codes.counts", {}));
+    refresh.push(await took("codes.counts", {}));
   }
   console.log(`counts from scratch, all coders, ${RUNS} runs: ${latencySummary(all)}`);
   console.log(`counts from scratch, one coder, ${RUNS} runs: ${latencySummary(one)}`);
@@ -93,11 +77,11 @@ try {
   const undone: number[] = [];
   const impact: number[] = [];
   for (let i = 0; i < EDITS; i++) {
-    merge.push(await timed("codes.merge", { sourceIds: [3, 4], targetId: 2 }));
-    undone.push(await timed("history.undo", {}));
-    impact.push(await timed("codes.deletionImpact", { codeId: 7 }));
-    remove.push(await timed("codes.delete", { codeId: 7 }));
-    undone.push(await timed("history.undo", {}));
+    merge.push(await took("codes.merge", { sourceIds: [3, 4], targetId: 2 }));
+    undone.push(await took("history.undo", {}));
+    impact.push(await took("codes.deletionImpact", { codeId: 7 }));
+    remove.push(await took("codes.delete", { codeId: 7 }));
+    undone.push(await took("history.undo", {}));
   }
   const moved = db
     .prepare("SELECT count(*) FROM segments WHERE code_id IN (3, 4)")
@@ -110,6 +94,5 @@ try {
   console.log(`codes.delete of a category, ${EDITS} runs: ${latencySummary(remove, 0)}`);
   console.log(`history.undo of those, ${undone.length} runs: ${latencySummary(undone, 0)}`);
 } finally {
-  core.shutdown();
-  rmSync(home, { recursive: true, force: true });
+  close();
 }

@@ -7,28 +7,14 @@
  *   npm run bench:coding               # 100,000 respondents x 10 questions
  *   npm run bench:coding -- 10000      # a smaller project, for a quick look
  */
-import { copyFileSync, mkdtempSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { ApiName } from "../shared/api/contract.ts";
-import { createCore } from "../electron/core/core.ts";
-import { codingBenchProject } from "./coding-project.ts";
+import { statSync } from "node:fs";
+import { benchCore } from "./bench-core.ts";
 import { latencySummary, random } from "./stats.ts";
 
 const respondents = Number(process.argv[2] ?? 100_000);
 const RUNS = 1_000;
 
-const home = mkdtempSync(join(tmpdir(), "cairn-bench-home-"));
-// A copy: the cached project stays as built for the next run.
-const file = join(home, "bench.cairn");
-copyFileSync(codingBenchProject(respondents), file);
-const core = createCore({ shell: "browser", userDataDir: home });
-
-async function call(name: ApiName, input: unknown): Promise<unknown> {
-  const result = await core.call(name, input);
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.value;
-}
+const { file, core, call, close } = benchCore(respondents);
 
 try {
   await call("project.open", { path: file });
@@ -73,6 +59,5 @@ try {
   console.log(`coding.apply (write + refreshed row), ${RUNS} runs: ${latencySummary(applyMs)}`);
   console.log(`history.undo, ${undoMs.length} runs: ${latencySummary(undoMs)}`);
 } finally {
-  core.shutdown();
-  rmSync(home, { recursive: true, force: true });
+  close();
 }

@@ -9,25 +9,18 @@
  *   npm run bench:search               # 100,000 respondents x 10 questions
  *   npm run bench:search -- 10000      # a smaller project, for a quick look
  */
-import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { ApiName } from "../shared/api/contract.ts";
 import type { AutocodePreview, SearchResult } from "../shared/api/search-api.ts";
-import { createCore } from "../electron/core/core.ts";
 import { bundledMigrations } from "../electron/core/db/migrations.ts";
 import { markSearchIndexStale, rebuildSearchIndex } from "../electron/core/db/search-index.ts";
 import { ProjectSession } from "../electron/core/services/project-session.ts";
 import { sampleData } from "../electron/core/services/sample-project.ts";
-import { codingBenchProject } from "./coding-project.ts";
+import { benchCore, timed } from "./bench-core.ts";
 import { latencySummary } from "./stats.ts";
 
 const respondents = Number(process.argv[2] ?? 100_000);
 const RARE = "purple zebra crossing";
 
-const home = mkdtempSync(join(tmpdir(), "cairn-bench-home-"));
-const file = join(home, "bench.cairn");
-copyFileSync(codingBenchProject(respondents), file);
+const { file, call, close } = benchCore(respondents);
 
 /**
  * Phrases of two words found in a few (three: some 10,000 of a million answers, the
@@ -73,20 +66,6 @@ function addRareAnswers(): void {
   );
   markSearchIndexStale(db);
   session.close();
-}
-
-const core = createCore({ shell: "browser", userDataDir: home });
-
-async function call<T>(name: ApiName, input: unknown): Promise<T> {
-  const result = await core.call(name, input);
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.value as T;
-}
-
-async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
-  const began = performance.now();
-  const value = await work();
-  return [value, performance.now() - began];
 }
 
 try {
@@ -163,6 +142,5 @@ try {
       `apply of ${applied.coded.toLocaleString("en")} ${applyMs.toFixed(0)} ms, undo ${undoMs.toFixed(0)} ms`,
   );
 } finally {
-  core.shutdown();
-  rmSync(home, { recursive: true, force: true });
+  close();
 }
