@@ -5,6 +5,8 @@ import {
   pinnedCodes,
   setPinnedCodes,
 } from "../../electron/core/coding/codebook-service.ts";
+import { deleteCode } from "../../electron/core/coding/code-delete.ts";
+import { mergeCodes } from "../../electron/core/coding/code-merge.ts";
 import { applyCode } from "../../electron/core/coding/coding-service.ts";
 import { redo, undo } from "../../electron/core/coding/history.ts";
 import { createCore, type Core } from "../../electron/core/core.ts";
@@ -55,13 +57,14 @@ describe("a pinned code whose creation is undone", () => {
     expect(pinnedCodes(p.db())).toEqual([a]);
   });
 
-  it("is not pinned again by a redo: a pin is a preference, not part of the history", async () => {
+  it("is pinned again by a redo, which brings back the very code the undo took", async () => {
     const p = (project = await codingProject(tempDir()));
     const a = createCode(p.db(), ["A"], undefined, NOW).codeId;
     setPinnedCodes(p.db(), [a]);
     undo(p.db());
-    expect(redo(p.db()).label).toBe("Create code A");
     expect(pinnedCodes(p.db())).toEqual([]);
+    expect(redo(p.db()).label).toBe("Create code A");
+    expect(pinnedCodes(p.db())).toEqual([a]);
   });
 
   it("also leaves when it was created by applying it from the picker", async () => {
@@ -143,5 +146,33 @@ describe("pins through the API, as the app uses it", () => {
     expect(value<CodeId[]>(await core.call("codes.pinned", {}))).toEqual([]);
     expect(await apply("Referral")).toBe(first);
     expect(value<CodeId[]>(await core.call("codes.pinned", {}))).toEqual([]);
+  });
+});
+
+describe("a pinned code deleted or merged away", () => {
+  it("gets its number key back when the delete is undone", async () => {
+    const p = (project = await codingProject(tempDir()));
+    const a = createCode(p.db(), ["A"], undefined, NOW).codeId;
+    const b = createCode(p.db(), ["B"], undefined, NOW).codeId;
+    setPinnedCodes(p.db(), [b, a]);
+
+    deleteCode(p.db(), b, NOW);
+    expect(pinnedCodes(p.db())).toEqual([a]);
+    expect(undo(p.db()).label).toMatch(/^Delete/);
+    expect(pinnedCodes(p.db())).toEqual([b, a]);
+    redo(p.db());
+    expect(pinnedCodes(p.db())).toEqual([a]);
+  });
+
+  it("gives the key back to the merged code when the merge is undone", async () => {
+    const p = (project = await codingProject(tempDir()));
+    const a = createCode(p.db(), ["A"], undefined, NOW).codeId;
+    const b = createCode(p.db(), ["B"], undefined, NOW).codeId;
+    setPinnedCodes(p.db(), [b]);
+
+    mergeCodes(p.db(), [b], a, NOW);
+    expect(pinnedCodes(p.db())).toEqual([a]);
+    undo(p.db());
+    expect(pinnedCodes(p.db())).toEqual([b]);
   });
 });

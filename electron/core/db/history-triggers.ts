@@ -41,6 +41,9 @@ const RECORDED: Readonly<Record<string, Touches>> = {
   done_marks: { ...NOTHING, answerId: "r.answer_id", summary: "1" },
 };
 
+/** The project_meta row of the pinned codes (db/pinned-codes.ts). */
+const PINS_KEY = "pinned_codes";
+
 /** Of an answer, only the user's verdict on its status is ever edited. */
 const ANSWER_COLUMNS = ["status", "status_set_by_user"];
 
@@ -64,6 +67,7 @@ export function installHistory(db: Db): void {
     createRowTriggers(db, table, columnsOf(db, table), touches);
   }
   createAnswerStatusTrigger(db);
+  createPinsTriggers(db);
   recording.set(db, state);
 }
 
@@ -124,6 +128,34 @@ function createAnswerStatusTrigger(db: Db): void {
     revertUpdate("answers", ANSWER_COLUMNS),
     { ...NOTHING, answerId: "r.id", summary: "1" },
     anyChanged(ANSWER_COLUMNS),
+  );
+}
+
+/**
+ * The pinned codes (project_meta 'pinned_codes') are a preference: pinning is not a step.
+ * But a step that deletes or merges a pinned code changes them too, and its undo must
+ * give the key back; so changes to that row are recorded, which happens only in a step.
+ */
+function createPinsTriggers(db: Db): void {
+  const touches = { ...NOTHING, codebook: "1" };
+  const where = `' WHERE key = ''${PINS_KEY}'''`;
+  createTrigger(
+    db,
+    "pins_update",
+    "AFTER UPDATE OF value ON main.project_meta",
+    "old",
+    `'UPDATE project_meta SET value = ' || ${literal("old.value")} || ${where}`,
+    touches,
+    `old.key = '${PINS_KEY}' AND old.value IS NOT new.value`,
+  );
+  createTrigger(
+    db,
+    "pins_insert",
+    "AFTER INSERT ON main.project_meta",
+    "new",
+    `'DELETE FROM project_meta' || ${where}`,
+    touches,
+    `new.key = '${PINS_KEY}'`,
   );
 }
 

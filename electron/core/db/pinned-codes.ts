@@ -1,6 +1,7 @@
 /**
  * The codes on the number keys 1-9, kept in the project (project_meta 'pinned_codes', a
- * JSON array of code ids). A preference, not data: changing it is not an undo step.
+ * JSON array of code ids). A preference, not data: pinning is not an undo step (but a
+ * step that deletes or merges a pinned code records what it does to the pins).
  *
  * Invariant: a deleted code leaves the list in the same transaction that deletes it.
  * Filtering deleted ids when reading would not do: codes.id is an INTEGER PRIMARY KEY
