@@ -59,8 +59,8 @@ function lex(query: string): Lexeme[] {
         i++;
       }
       lexemes.push({ kind: "text", text, quoted: true });
-    } else if (char === "-" && /[^\s()-]/.test(query[i + 1] ?? " ")) {
-      // Only in front of a word: inside one ("covid-19") it is part of the word.
+    } else if (char === "-" && /[^\s)-]/.test(query[i + 1] ?? " ")) {
+      // Only in front of a word or a group: inside a word ("covid-19") it is part of it.
       lexemes.push({ kind: "minus" });
       i++;
     } else {

@@ -39,15 +39,29 @@ const ALIASES: Readonly<Record<string, CodebookField>> = {
 
 const headerKey = (name: string) => name.toLowerCase().replace(/[\s_-]+/g, "");
 
+/** Whether a header names a codebook field. */
+export function isCodebookColumn(name: string): boolean {
+  return ALIASES[headerKey(name)] !== undefined;
+}
+
 /**
  * Which column holds each field. An unknown column, a field given twice or a file
  * without paths is refused: guessing would import the wrong thing silently.
  */
-export function mapColumns(file: string, columns: readonly string[]): Map<CodebookField, number> {
+export function mapColumns(
+  file: string,
+  columns: readonly string[],
+  ignored: ReadonlySet<number> = new Set(),
+): Map<CodebookField, number> {
   const known = CODEBOOK_FIELDS.map((field) => `"${CODEBOOK_HEADER[field]}"`).join(", ");
   const fields = new Map<CodebookField, number>();
   columns.forEach((column, index) => {
-    const field = ALIASES[headerKey(column)];
+    if (ignored.has(index)) return;
+    // The reader tells a repeated header apart as "Description (2)": still a repeat.
+    const repeated = /^(.*) \(\d+\)$/.exec(column)?.[1];
+    const field =
+      ALIASES[headerKey(column)] ??
+      (repeated === undefined ? undefined : ALIASES[headerKey(repeated)]);
     if (field === undefined) {
       throw new CairnError(
         "bad_input",

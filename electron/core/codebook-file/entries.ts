@@ -67,7 +67,8 @@ export function readEntries(
     const color = parseColor(cell("color") ?? "", fail);
     const details: Partial<Record<DescriptiveField, string>> = {};
     for (const field of DESCRIPTIVE_FIELDS) {
-      const text = cell(field);
+      // Line breaks as "\n", whatever the file wrote: an XLSX cell and a text box say so.
+      const text = cell(field)?.replace(/\r\n?/g, "\n");
       if (text === undefined) continue;
       if (text.length > MAX_TEXT)
         fail(`the ${CODEBOOK_HEADER[field]} is over ${MAX_TEXT.toLocaleString("en")} characters`);

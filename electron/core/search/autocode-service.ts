@@ -53,9 +53,12 @@ export function applyAutocode(
     throw new CairnError("bad_input", "the search finds nothing to code");
   }
   const skip = new Set(input.skip);
-  const passages = distinctPassages(
-    preview.passages.filter((p) => !skip.has(p.key) && !p.alreadyCoded),
-  );
+  const checked = preview.passages.filter((p) => !skip.has(p.key));
+  if (checked.length === 0) {
+    // Nothing to code: no step, and no new code left empty in the codebook.
+    throw new CairnError("bad_input", "every hit is unchecked: check the ones to code");
+  }
+  const passages = distinctPassages(checked.filter((p) => !p.alreadyCoded));
   const label = `Auto-code ${passages.length} passage${passages.length === 1 ? "" : "s"} with ${code.name}`;
   return recordStep(db, label, now, () => {
     const codeId = code.idInStep();

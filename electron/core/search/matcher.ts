@@ -30,15 +30,30 @@ export function matcherFor(input: SearchInput): Matcher {
 }
 
 function compile(pattern: string, caseSensitive: boolean): RegExp {
+  const flags = caseSensitive ? "g" : "gi";
   try {
-    return new RegExp(pattern, caseSensitive ? "gu" : "giu");
+    return new RegExp(pattern, `${flags}u`);
   } catch (error) {
+    // Unicode mode refuses escapes people write out of habit ("covid\-19", "\;") and a
+    // literal "{": read as a plain JavaScript pattern such a one means what was meant.
+    const plain = legacy(pattern, flags);
+    if (plain) return plain;
     // "Invalid regular expression: /a[/giu: Unterminated character class" -> the reason.
     const reason =
       error instanceof Error
         ? error.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, "")
         : "";
     throw new CairnError("bad_input", `that regular expression is not valid: ${reason}`);
+  }
+}
+
+function legacy(pattern: string, flags: string): RegExp | null {
+  // \p{...} means the letter p in a plain pattern: never what someone typing it meant.
+  if (/\\[pP]\{/.test(pattern)) return null;
+  try {
+    return new RegExp(pattern, flags);
+  } catch {
+    return null;
   }
 }
 
