@@ -222,6 +222,9 @@ export function sniffDelimiter(text: string, name: string): CsvDelimiter {
   const result = Papa.parse<string[]>(text, {
     preview: 50,
     delimitersToGuess: [...CSV_DELIMITERS],
+    // The empty line after the last line break would count as a row of one cell, and
+    // make every delimiter look uneven in a short two-column file ("id;answer").
+    skipEmptyLines: true,
   });
   const found = result.meta.delimiter as CsvDelimiter;
   if (!CSV_DELIMITERS.includes(found)) {
