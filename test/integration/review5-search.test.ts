@@ -143,3 +143,23 @@ describe("auto-coding with every hit unchecked", () => {
     }
   });
 });
+
+describe("searching in a question the project does not have", () => {
+  it("says so instead of finding nothing", async () => {
+    const dir = tempDir();
+    const { session, path } = await searchProject(dir);
+    session.close();
+    const core = createCore({ shell: "browser", userDataDir: join(dir, "home"), now: fixedClock });
+    try {
+      core.session.open(path);
+      for (const name of ["search.run", "autocode.preview"] as const) {
+        expect(await core.call(name, { query: "police", questionId: 9999 })).toMatchObject({
+          ok: false,
+          error: { code: "not_found", message: "question 9999 does not exist in this project" },
+        });
+      }
+    } finally {
+      core.shutdown();
+    }
+  });
+});
