@@ -196,4 +196,13 @@ describe("a codebook shared as a file", () => {
     });
     expect(written.codes).toBe(4);
   });
+
+  it("says a missing folder is missing, naming the file the user chose", async () => {
+    const dir = await teamCodebook();
+    const path = join(dir, "no such folder", "codebook.csv");
+    expect(await failure("codebook.export", { path })).toEqual({
+      code: "bad_input",
+      message: `cannot write ${path}: its folder does not exist`,
+    });
+  });
 });

@@ -92,6 +92,14 @@ export async function writeCodebook(
     renameSync(partial, path);
   } catch (error) {
     rmSync(partial, { force: true });
-    throw new CairnError("bad_input", `cannot write ${path}: ${(error as Error).message}`);
+    // The system's message names the temporary file; the user knows only `path`.
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === "ENOENT"
+        ? "its folder does not exist"
+        : code === "EACCES" || code === "EPERM"
+          ? "permission denied"
+          : (error as Error).message.replaceAll(partial, path);
+    throw new CairnError("bad_input", `cannot write ${path}: ${reason}`);
   }
 }
