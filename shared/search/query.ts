@@ -128,7 +128,10 @@ class Parser {
         "NOT only leaves answers out: say what to search for too, as in: school NOT teacher",
       );
     }
-    if (items.length === 0) throw bad("the search has no words to look for, only punctuation");
+    if (items.length === 0)
+      throw bad(
+        "the search has no words to look for (punctuation and symbols are left out; tick “Regular expression” to find them)",
+      );
     return items.length === 1 ? (items[0] as QueryNode) : { kind: "and", items };
   }
 

@@ -182,7 +182,8 @@ describe("reading a query", () => {
     ["a b)", "a ) has no ( before it"],
     ["()", "( ) holds nothing to search for"],
     ["AND b", "AND needs something to search for on both sides"],
-    ["& ...", "the search has no words to look for, only punctuation"],
+    ["& ...", "the search has no words to look for (punctuation and symbols are left out"],
+    ["😀 ❤️", "the search has no words to look for (punctuation and symbols are left out"],
   ])("refuses %s with one clear sentence", (query, message) => {
     expect(() => parseQuery(query)).toThrow(message);
   });
