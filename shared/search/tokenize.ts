@@ -19,7 +19,7 @@ export interface Token {
 }
 
 /** Bumped whenever tokenizing or folding changes: the index is then built again. */
-export const FOLD_VERSION = 1;
+export const FOLD_VERSION = 2;
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 const CJK = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}]/u;
@@ -76,14 +76,9 @@ export function tokenize(text: string): Token[] {
       if (start >= 0) push(tokens, text, start, i, ascii, cjk);
       start = -1;
     } else if (kind === MARK_CHAR) {
-      // A mark belongs to the letter before it (or starts a word of its own).
-      if (start < 0) {
-        start = i;
-        ascii = false;
-        cjk = false;
-      } else {
-        ascii = false;
-      }
+      // A mark belongs to the letter before it. One after no letter is no word: the
+      // variation selector of an emoji ("❤️"), a stray accent.
+      if (start >= 0) ascii = false;
     } else {
       const isCjk = kind === CJK_LETTER;
       // A CJK character starts a word, and so does the first letter after one.

@@ -9,6 +9,10 @@ function hits(query: string, text: string): string[] {
 }
 
 describe("splitting an answer into words", () => {
+  it("makes no word of an emoji's variation selector or a stray accent", () => {
+    expect(tokenize("❤️ love \u0301 it").map((t) => t.word)).toEqual(["love", "it"]);
+  });
+
   it("gives each word its offsets in the original text, folded", () => {
     expect(tokenize("Évaluation, c'est 2024!")).toEqual([
       { start: 0, end: 10, word: "evaluation", cjk: false },
