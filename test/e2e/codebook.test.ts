@@ -203,6 +203,31 @@ describe("a coder organising the codebook", () => {
     await expect.poll(() => countOf("Support > Helpline")).toBe("2 · 1 resp.");
   });
 
+  it("moves a code with the keyboard alone: Shift+F10, the menu, the dialog, Esc", async () => {
+    await line("Support")
+      .getByRole("button", { name: /^Apply Support/ })
+      .focus();
+    await page.keyboard.press("Shift+F10");
+    // The menu takes the keyboard as soon as it shows.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute("role")))
+      .toBe("menuitem");
+    await page.getByRole("menuitem", { name: "Move to…" }).focus();
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog", { name: "Move Support" });
+    const chooser = dialog.getByRole("combobox", { name: "Move into" });
+    await expect.poll(() => chooser.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press("ArrowDown");
+    expect(await dialog.locator(".dialog-consequence").textContent()).toBe(
+      "It is already in the top level.",
+    );
+    await page.keyboard.press("Escape");
+    await expect.poll(() => dialog.count()).toBe(0);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label")))
+      .toMatch(/^Apply Support/);
+  });
+
   it("moves a code up among its siblings with Alt+Up", async () => {
     const before = await topLevel();
     expect(before.slice(-2)).toEqual(["Legal framework", "Support"]);

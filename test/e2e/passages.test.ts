@@ -119,8 +119,11 @@ describe("a report author pulling quotes for a theme", () => {
     // Nothing chosen yet: the code list opens by itself.
     const find = page.getByRole("combobox", { name: "Find a code" });
     expect(
-      await page.getByRole("listbox", { name: "Codes" }).getByRole("option").allTextContents(),
-    ).toEqual(["Demandand below", "Call volume", "Shelters", "Funding"]);
+      await page
+        .getByRole("listbox", { name: "Find a code" })
+        .getByRole("option")
+        .allTextContents(),
+    ).toEqual(["Demandand below", "Demand › Call volume", "Demand › Shelters", "Funding"]);
     await find.fill("demand");
     await shoot("passages-chooser.png");
     await page.keyboard.press("Enter");

@@ -88,7 +88,11 @@ describe("a coder searching the answers and auto-coding the hits", () => {
 
   it("narrows the hits to one question, and drops the question column", async () => {
     const question = page.getByRole("combobox", { name: "In" });
-    await question.selectOption({ label: "Q2 Risk and safety" });
+    // Each question is listed with its text, as in the other views.
+    await question.selectOption({
+      label:
+        "Q2 Risk and safety · How do you assess and manage risk for the people you support? Which tools, procedures or routines do you use?",
+    });
     await expect
       .poll(() => page.getByTestId("search-count").textContent())
       .toBe("4 hits in 4 answers");

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import type { CodeCount } from "../../shared/api/codebook-api.ts";
 import type { CodeId, CodeNode } from "../../shared/domain.ts";
-import { countLabel } from "../../renderer/src/codebook/counts.ts";
+import { countLabel, NO_COUNTS } from "../../renderer/src/codebook/counts.ts";
 import {
   dropMove,
   dropZoneAt,
@@ -147,6 +147,8 @@ describe("the figures beside a code", () => {
     const none = { ...figures, segments: 0, respondents: 0 };
     expect(countLabel("Police", none, false)).toMatchObject({ text: "0", empty: true });
     expect(countLabel("Police", undefined, false)).toBeNull();
+    // "Mine" before the coder's first passage: zeros beside every code, not blanks.
+    expect(countLabel("Police", NO_COUNTS, true)).toMatchObject({ text: "0", empty: true });
   });
 });
 

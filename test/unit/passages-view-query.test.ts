@@ -3,13 +3,11 @@ import type { Passage } from "../../shared/api/retrieval-api.ts";
 import type {
   AnswerId,
   CodeId,
-  CodeNode,
   CoderId,
   QuestionId,
   RespondentId,
   SegmentId,
 } from "../../shared/domain.ts";
-import { codeOptions, matchingOptions } from "../../renderer/src/retrieval/code-options.ts";
 import {
   attributeLine,
   coderFilter,
@@ -40,20 +38,6 @@ function passage(segment: number, respondent: string, question: number): Passage
     end: 4,
     text: "text",
     memo: "",
-  };
-}
-
-function node(id: number, path: string[], children: CodeNode[] = []): CodeNode {
-  return {
-    id: id as CodeId,
-    name: path[path.length - 1]!,
-    path,
-    color: "#123456",
-    description: "",
-    whenToUse: "",
-    whenNotToUse: "",
-    example: "",
-    children,
   };
 }
 
@@ -128,24 +112,5 @@ describe("showing the passages", () => {
     expect(
       attributeLine({ Type: "NGO", Country: "Ireland", Size: "" }, ["Country", "Size", "Type"]),
     ).toBe("Ireland · NGO");
-  });
-});
-
-describe("the code chooser", () => {
-  const tree = [node(1, ["Safety"], [node(2, ["Safety", "Risk assessment"])]), node(3, ["Réseau"])];
-
-  it("lists codes and categories in tree order with their depth", () => {
-    expect(codeOptions(tree).map((o) => [o.name, o.depth, o.isCategory])).toEqual([
-      ["Safety", 0, true],
-      ["Risk assessment", 1, false],
-      ["Réseau", 0, false],
-    ]);
-  });
-
-  it("finds a code by words of its path, ignoring case and accents", () => {
-    const options = codeOptions(tree);
-    expect(matchingOptions(options, "safety risk").map((o) => o.name)).toEqual(["Risk assessment"]);
-    expect(matchingOptions(options, "reseau").map((o) => o.name)).toEqual(["Réseau"]);
-    expect(matchingOptions(options, "  ")).toHaveLength(3);
   });
 });

@@ -15,6 +15,16 @@ export interface CountLabel {
   readonly empty: boolean;
 }
 
+/** The figures of a code nobody's passages are counted for yet (the unnamed "Mine"). */
+export const NO_COUNTS: Figures = {
+  segments: 0,
+  respondents: 0,
+  subtreeSegments: 0,
+  subtreeRespondents: 0,
+};
+
+type Figures = Omit<CodeCount, "codeId">;
+
 const n = (value: number) => value.toLocaleString("en");
 
 function spelled(segments: number, respondents: number): string {
@@ -24,7 +34,7 @@ function spelled(segments: number, respondents: number): string {
 
 export function countLabel(
   name: string,
-  figures: CodeCount | undefined,
+  figures: Figures | undefined,
   hasChildren: boolean,
 ): CountLabel | null {
   if (!figures) return null;

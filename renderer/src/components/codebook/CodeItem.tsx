@@ -4,7 +4,7 @@
  */
 import type { MouseEvent } from "react";
 import type { CodeId, CodeNode } from "../../../../shared/domain.ts";
-import { countLabel } from "../../codebook/counts.ts";
+import { countLabel, NO_COUNTS } from "../../codebook/counts.ts";
 import { useCoding, useShortcuts } from "../../stores/coding.ts";
 import { useCodebook } from "../../stores/codebook.ts";
 import { applyToSelection } from "../coding/actions.ts";
@@ -40,7 +40,10 @@ export function CodeItem({ node, level, position, siblings, tabStop }: Props) {
   const collapsed = useCodebook((s) => s.collapsed.has(id));
   const isCurrent = useCodebook((s) => s.current === id);
   const renaming = useCodebook((s) => s.renaming === id);
-  const figures = useCodebook((s) => s.counts.get(id));
+  // A coder who has coded nothing yet has zeros beside every code, not blanks.
+  const figures = useCodebook(
+    (s) => s.counts.get(id) ?? (s.countsFor === "nobody" ? NO_COUNTS : undefined),
+  );
   const dropClass = useCodebook((s) => {
     const drag = s.drag;
     if (!drag) return "";

@@ -31,7 +31,12 @@ export function CodebookDialogs() {
   const hide = () => useCodebook.getState().openDialog(null);
   // On the page itself: the panel's own styles (its small-caps headings) stay out.
   if (!("codeId" in dialog)) {
-    return createPortal(<CodebookFileDialog kind={dialog.kind} close={hide} />, document.body);
+    // The keyboard goes back to the panel's menu button, where the dialog came from.
+    const closeFile = () => {
+      hide();
+      document.querySelector<HTMLElement>(".codebook-more")?.focus();
+    };
+    return createPortal(<CodebookFileDialog kind={dialog.kind} close={closeFile} />, document.body);
   }
   const node = placeOf(codes, dialog.codeId)?.node;
   if (!node) return null;

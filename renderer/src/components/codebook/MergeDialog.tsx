@@ -10,18 +10,18 @@ import { call } from "../../api/client.ts";
 import { mergeSentence } from "../../codebook/sentences.ts";
 import { useCodebook } from "../../stores/codebook.ts";
 import { useProject } from "../../stores/project.ts";
+import { CodeChooser, type CodeChoice } from "../common/CodeChooser.tsx";
 import type { CodeDialogProps } from "./CodebookDialogs.tsx";
-import { CodeChooser, type Choice } from "./CodeChooser.tsx";
 import { DialogActions, DialogShell } from "./DialogShell.tsx";
 import { branchIds } from "./subtree.ts";
 
 export function MergeDialog({ node, close }: CodeDialogProps) {
   const excluded = useMemo(() => branchIds(node), [node]);
-  const [chosen, setChosen] = useState<Choice | null>(null);
+  const [chosen, setChosen] = useState<CodeChoice | null>(null);
   const [own, setOwn] = useState<CodeCount | null>(null);
   const [busy, setBusy] = useState(false);
   const target = useProject((s) =>
-    chosen === null || chosen === "top" ? undefined : s.codeIndex.get(chosen),
+    chosen?.kind === "code" ? s.codeIndex.get(chosen.id) : undefined,
   );
 
   // Every coder's passages move, whatever the coder view shows: count them all.
@@ -47,7 +47,7 @@ export function MergeDialog({ node, close }: CodeDialogProps) {
       onSubmit={() => void merge()}
       onCancel={() => close()}
     >
-      <CodeChooser label="Merge into" excluded={excluded} chosen={chosen} onChoose={setChosen} />
+      <CodeChooser label="Merge into" showLabel excluded={excluded} onHighlight={setChosen} />
       <p className="dialog-consequence" aria-live="polite">
         {target
           ? mergeSentence(node.name, target.path.join(" > "), own, node.children.length)

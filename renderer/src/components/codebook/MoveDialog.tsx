@@ -5,10 +5,10 @@
 import { useMemo, useState } from "react";
 import type { CodeId } from "../../../../shared/domain.ts";
 import { placeOf } from "../../codebook/moves.ts";
+import { CodeChooser, type CodeChoice } from "../common/CodeChooser.tsx";
 import { useCodebook } from "../../stores/codebook.ts";
 import { useProject } from "../../stores/project.ts";
 import type { CodeDialogProps } from "./CodebookDialogs.tsx";
-import { CodeChooser, type Choice } from "./CodeChooser.tsx";
 import { DialogActions, DialogShell } from "./DialogShell.tsx";
 import { branchIds } from "./subtree.ts";
 
@@ -17,9 +17,9 @@ export function MoveDialog({ node, close }: CodeDialogProps) {
   const codeIndex = useProject((s) => s.codeIndex);
   const excluded = useMemo(() => branchIds(node), [node]);
   const currentParent = placeOf(tree, node.id)?.parent?.id ?? null;
-  const [chosen, setChosen] = useState<Choice | null>("top");
+  const [chosen, setChosen] = useState<CodeChoice | null>(null);
   const [busy, setBusy] = useState(false);
-  const parentId: CodeId | null = chosen === "top" || chosen === null ? null : chosen;
+  const parentId: CodeId | null = chosen?.kind === "code" ? chosen.id : null;
   const unchanged = chosen !== null && parentId === currentParent;
   const where =
     parentId === null ? "the top level" : `“${codeIndex.get(parentId)?.path.join(" > ")}”`;
@@ -44,10 +44,10 @@ export function MoveDialog({ node, close }: CodeDialogProps) {
     >
       <CodeChooser
         label="Move into"
+        showLabel
         excluded={excluded}
-        offerTopLevel
-        chosen={chosen}
-        onChoose={setChosen}
+        topLevel
+        onHighlight={setChosen}
       />
       <p className="dialog-consequence" aria-live="polite">
         {chosen === null

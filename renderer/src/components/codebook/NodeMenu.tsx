@@ -51,9 +51,11 @@ function MenuPanel({ menu, node }: { readonly menu: MenuAt; readonly node: CodeN
   };
   useDismiss(ref, () => close(false));
   const style = useFloatingStyle(ref, { x: menu.x, y: menu.y, above: menu.y - 24 }, 236);
+  // The panel is hidden until placed, and a hidden element takes no focus.
+  const placed = style.visibility === undefined;
   useEffect(() => {
-    ref.current?.querySelector<HTMLElement>("[role=menuitem]")?.focus();
-  }, []);
+    if (placed) ref.current?.querySelector<HTMLElement>("[role=menuitem]")?.focus();
+  }, [placed]);
 
   const act =
     (action: () => void, refocus = false) =>

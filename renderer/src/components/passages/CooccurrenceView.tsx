@@ -9,7 +9,7 @@ import { useCoding } from "../../stores/coding.ts";
 import { useCooccurrence } from "../../stores/cooccurrence.ts";
 import { useProject } from "../../stores/project.ts";
 import { CooccurrenceTableView } from "./CooccurrenceTable.tsx";
-import { CoderSelect, QuestionSelect } from "./Selects.tsx";
+import { CoderSelect, QuestionField } from "./Selects.tsx";
 import "./passages.css";
 
 export function CooccurrenceView() {
@@ -36,7 +36,7 @@ export function CooccurrenceView() {
     <section className="cooccurrence-view" aria-label="Co-occurrence">
       <div className="grid-toolbar retrieval-toolbar">
         <div className="grid-controls">
-          <QuestionSelect value={questionId} onChange={setQuestion} />
+          <QuestionField value={questionId} onChange={setQuestion} />
           <CoderSelect value={coder} onChange={setCoder} />
           {loading && <span className="filter-hint">Counting…</span>}
         </div>

@@ -11,10 +11,11 @@ import { usePassages } from "../../stores/passages.ts";
 import { useProject } from "../../stores/project.ts";
 import { useView } from "../../stores/view.ts";
 import { AttributeValuesFilter } from "./AttributeValuesFilter.tsx";
-import { CodeChooser } from "./CodeChooser.tsx";
+import { PassagesCode } from "./PassagesCode.tsx";
 import { PassageCard } from "./PassageCard.tsx";
 import { QuoteBar } from "./QuoteBar.tsx";
-import { CoderSelect, QuestionSelect, questionName } from "./Selects.tsx";
+import { questionName } from "../common/QuestionSelect.tsx";
+import { CoderSelect, QuestionField } from "./Selects.tsx";
 import "./passages.css";
 
 export function PassagesView() {
@@ -55,10 +56,10 @@ export function PassagesView() {
     <section className="passages-view" aria-label="Passages">
       <div className="grid-toolbar retrieval-toolbar">
         <div className="grid-controls">
-          <CodeChooser codeId={scope?.codeId} onChoose={choose} startOpen={scope === null} />
+          <PassagesCode codeId={scope?.codeId} onChoose={choose} startOpen={scope === null} />
           {scope && (
             <>
-              <QuestionSelect
+              <QuestionField
                 value={scope.questionId}
                 onChange={(questionId) =>
                   useView.getState().showPassages({

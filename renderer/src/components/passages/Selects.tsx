@@ -6,41 +6,22 @@ import type { CoderId, QuestionId } from "../../../../shared/domain.ts";
 import { coderFilter, type CoderChoice } from "../../retrieval/passages-query.ts";
 import { useCoderId, useCoding } from "../../stores/coding.ts";
 import { useProject } from "../../stores/project.ts";
+import { QuestionSelect } from "../common/QuestionSelect.tsx";
 
-export function QuestionSelect({
+/** The question to look at, with its label beside it. */
+export function QuestionField({
   value,
   onChange,
 }: {
   readonly value: QuestionId | undefined;
   onChange(questionId: QuestionId | undefined): void;
 }) {
-  const questions = useProject((s) => s.summary?.questions) ?? [];
   return (
     <label className="retrieval-field">
       <span className="grid-label">Question</span>
-      <select
-        aria-label="Question"
-        value={value ?? ""}
-        onChange={(event) =>
-          onChange(
-            event.target.value === "" ? undefined : (Number(event.target.value) as QuestionId),
-          )
-        }
-      >
-        <option value="">All questions</option>
-        {questions.map((question) => (
-          <option key={question.id} value={question.id} title={question.text}>
-            {questionName(question.label, question.text)}
-          </option>
-        ))}
-      </select>
+      <QuestionSelect ariaLabel="Question" value={value} onChange={onChange} />
     </label>
   );
-}
-
-/** "Q3 · Main highlights?": the label alone when the text says the same. */
-export function questionName(label: string, text: string): string {
-  return text && text !== label ? `${label} · ${text}` : label;
 }
 
 export function CoderSelect({

@@ -10,7 +10,7 @@ import { codeButtonLabel, isChecked, passagesToCode } from "../../search/autocod
 import { headOf, oneLine, passageParts, tailOf } from "../../search/kwic.ts";
 import { useCoding } from "../../stores/coding.ts";
 import { useSearch, type AutocodePanel as Panel } from "../../stores/search.ts";
-import { CodeChooser } from "./CodeChooser.tsx";
+import { AutocodeCode } from "./AutocodeCode.tsx";
 import { moveBetweenRows } from "./HitList.tsx";
 import { useGrowOnScroll } from "./useGrowOnScroll.ts";
 
@@ -49,7 +49,7 @@ export function AutocodePanel({ panel }: { readonly panel: Panel }) {
       <div className="autocode-settings">
         <div className="autocode-field">
           <span className="autocode-label">Code</span>
-          <CodeChooser code={panel.code} />
+          <AutocodeCode code={panel.code} />
         </div>
         <fieldset className="autocode-field autocode-scope">
           <legend className="autocode-label">Passage</legend>

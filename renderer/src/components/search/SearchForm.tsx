@@ -4,12 +4,9 @@
  * understands is said under it, and so is why a search failed.
  */
 import { useId } from "react";
-import type { QuestionId } from "../../../../shared/domain.ts";
 import { isComposing } from "../../coding/keys.ts";
-import { useProject } from "../../stores/project.ts";
 import { useSearch } from "../../stores/search.ts";
-
-const NO_QUESTIONS: never[] = [];
+import { QuestionSelect } from "../common/QuestionSelect.tsx";
 
 export function SearchForm() {
   const text = useSearch((s) => s.text);
@@ -18,7 +15,6 @@ export function SearchForm() {
   const questionId = useSearch((s) => s.questionId);
   const searching = useSearch((s) => s.searching);
   const error = useSearch((s) => s.error);
-  const questions = useProject((s) => s.summary?.questions ?? NO_QUESTIONS);
   const { setText, setRegex, setCaseSensitive, setQuestion, run } = useSearch.getState();
   const helpId = useId();
   const errorId = useId();
@@ -84,19 +80,10 @@ export function SearchForm() {
         )}
         <label className="search-option">
           <span className="search-label">In</span>
-          <select
-            value={questionId ?? ""}
-            onChange={(e) =>
-              setQuestion(e.target.value === "" ? null : (Number(e.target.value) as QuestionId))
-            }
-          >
-            <option value="">All questions</option>
-            {questions.map((q) => (
-              <option key={q.id} value={q.id}>
-                {q.label}
-              </option>
-            ))}
-          </select>
+          <QuestionSelect
+            value={questionId ?? undefined}
+            onChange={(id) => setQuestion(id ?? null)}
+          />
         </label>
       </div>
       {error && (
