@@ -63,12 +63,19 @@ describe("the code chooser", () => {
 
   it("offers to create a typed path that no code has, and not one that exists", () => {
     const codes = chooserCodes(tree);
-    expect(shown(chooserOptions("Safety > Police", codes, { create: true }))[0]).toBe(
+    expect(shown(chooserOptions("Safety > Police", codes, { create: true })).at(-1)).toBe(
       "create Safety > Police",
     );
     expect(shown(chooserOptions("safety > risk assessment", codes, { create: true }))).toEqual([
       "Safety > Risk assessment",
     ]);
     expect(shown(chooserOptions("Police", codes))).toEqual([]);
+  });
+
+  it("puts the codes a few typed letters match before the offer to create them", () => {
+    const codes = chooserCodes(tree);
+    const options = shown(chooserOptions("risk", codes, { create: true }));
+    expect(options[0]).toBe("Safety > Risk assessment");
+    expect(options.at(-1)).toBe("create risk");
   });
 });

@@ -78,8 +78,10 @@ export function chooserOptions(
     matched: match.matched,
   }));
   const path = parseCodePathInput(query);
+  // After the codes the text matches: "polic" then Enter means Police, not a new code
+  // "polic" (this chooser picks codes for whole actions, such as coding every hit).
   if (settings.create && path.length > 0 && exactCodeMatch(query, codes) === null) {
-    options.unshift({ kind: "create", path });
+    options.push({ kind: "create", path });
   }
   if (settings.topLevel && !typed) options.unshift({ kind: "top" });
   return options;
