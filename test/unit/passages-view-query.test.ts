@@ -14,7 +14,6 @@ import {
   groupPassages,
   passageCount,
   passagesInput,
-  withValues,
 } from "../../renderer/src/retrieval/passages-query.ts";
 
 const ANNA = 1 as CoderId;
@@ -65,7 +64,10 @@ describe("asking the core for a code's passages", () => {
       limit: 200,
     });
     const cell = { codeId: 5 as CodeId, withCode: 7 as CodeId, questionId: 3 as QuestionId };
-    const attributes = withValues(withValues([], "Country", ["Ireland", "Malta"]), "Type", []);
+    const attributes = [
+      { name: "Country", values: ["Ireland", "Malta"] },
+      { name: "Type", values: [] },
+    ];
     expect(passagesInput(cell, BEN, attributes, "respondent", 200, 200)).toEqual({
       codeId: 5,
       withCode: 7,
@@ -76,11 +78,6 @@ describe("asking the core for a code's passages", () => {
       offset: 200,
       limit: 200,
     });
-  });
-
-  it("drops an attribute whose last value is unticked", () => {
-    const ticked = withValues([], "Country", ["Ireland"]);
-    expect(withValues(ticked, "Country", [])).toEqual([]);
   });
 });
 

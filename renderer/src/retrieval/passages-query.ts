@@ -57,23 +57,6 @@ export function passagesInput(
   };
 }
 
-export function tickedValues(
-  attributes: readonly AttributeChoice[],
-  name: string,
-): readonly string[] {
-  return attributes.find((a) => a.name === name)?.values ?? [];
-}
-
-/** The choice with `name`'s ticked values replaced (none: the attribute leaves it). */
-export function withValues(
-  attributes: readonly AttributeChoice[],
-  name: string,
-  values: readonly string[],
-): AttributeChoice[] {
-  const others = attributes.filter((a) => a.name !== name);
-  return values.length > 0 ? [...others, { name, values: [...values] }] : others;
-}
-
 export interface PassageGroup {
   /** The question's id, or null for one flat list (sorted by respondent). */
   readonly questionId: QuestionId | null;
