@@ -4,22 +4,24 @@
  * deleted from a code's menu (each dialog saying what will happen), the delete undone,
  * and a code moved with Alt+Up. The counts beside the codes follow every change.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { AnswerRow, CodeNode } from "../../shared/domain.ts";
-import { openApp, type OpenApp } from "../helpers/browser.ts";
-import { cairn } from "../helpers/cli.ts";
 import { dragSelect } from "../helpers/coding.ts";
+import type { OpenApp } from "../helpers/browser.ts";
+import { useSampleApp } from "../helpers/sample-app.ts";
 
 /** Screenshots to look at, not to compare: gitignored. */
 const SCREENSHOTS = join(process.cwd(), ".scratch");
 
 describe("a coder organising the codebook", () => {
-  const dir = mkdtempSync(join(tmpdir(), "cairn-e2e-codebook-"));
-  const file = join(dir, "sample.cairn");
+  const sample = useSampleApp({
+    prefix: "cairn-e2e-codebook-",
+    viewport: { width: 1400, height: 900 },
+  });
+  const { dir } = sample;
   let app: OpenApp;
   let page: Page;
   const panel = (): Locator => page.getByRole("complementary", { name: "Codebook" });
@@ -70,15 +72,8 @@ describe("a coder organising the codebook", () => {
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    expect(cairn(["demo", file], dir).status).toBe(0);
-    app = await openApp(file, dir, { width: 1400, height: 900 });
-    page = app.page;
+    ({ app, page } = sample);
     await row("ORG-02").waitFor();
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it("shows every code with its passages and respondents beside it", async () => {

@@ -1,11 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { AnswerRow } from "../../shared/domain.ts";
-import { openApp, type OpenApp } from "../helpers/browser.ts";
-import { cairn } from "../helpers/cli.ts";
 import {
   clickPhrase,
   highlightedText,
@@ -13,13 +10,17 @@ import {
   phraseBox,
   segmentIdsLabelled,
 } from "../helpers/coding.ts";
+import type { OpenApp } from "../helpers/browser.ts";
+import { useSampleApp } from "../helpers/sample-app.ts";
 
 /** Screenshots to look at, not to compare: gitignored. */
 const SCREENSHOTS = join(process.cwd(), ".scratch");
 
 describe("a coder working by keyboard, writing memos and marking work done", () => {
-  const dir = mkdtempSync(join(tmpdir(), "cairn-e2e-coding-notes-"));
-  const file = join(dir, "sample.cairn");
+  const sample = useSampleApp({
+    prefix: "cairn-e2e-coding-notes-",
+    viewport: { width: 1400, height: 900 },
+  });
   let app: OpenApp;
   let page: Page;
   const row = (respondent: string): Locator =>
@@ -37,15 +38,8 @@ describe("a coder working by keyboard, writing memos and marking work done", () 
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    expect(cairn(["demo", file], dir).status).toBe(0);
-    app = await openApp(file, dir, { width: 1400, height: 900 });
-    page = app.page;
+    ({ app, page } = sample);
     await row("ORG-04").waitFor({ state: "attached" });
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it("joins the project's existing coder, whose passages then show as their own", async () => {

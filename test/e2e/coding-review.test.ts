@@ -1,19 +1,20 @@
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { AnswerRow, CodeNode } from "../../shared/domain.ts";
-import { openApp, type OpenApp } from "../helpers/browser.ts";
-import { cairn } from "../helpers/cli.ts";
+import type { OpenApp } from "../helpers/browser.ts";
 import { clickPhrase, dragSelect, phraseBox } from "../helpers/coding.ts";
+import { useSampleApp } from "../helpers/sample-app.ts";
 
 /** Screenshots to look at, not to compare: gitignored. */
 const SCREENSHOTS = join(process.cwd(), ".scratch");
 
 describe("a coder whose passages, memos and keys behave as they look", () => {
-  const dir = mkdtempSync(join(tmpdir(), "cairn-e2e-coding-review-"));
-  const file = join(dir, "sample.cairn");
+  const sample = useSampleApp({
+    prefix: "cairn-e2e-coding-review-",
+    viewport: { width: 1400, height: 900 },
+  });
   let app: OpenApp;
   let page: Page;
   const row = (respondent: string): Locator =>
@@ -78,20 +79,13 @@ describe("a coder whose passages, memos and keys behave as they look", () => {
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    expect(cairn(["demo", file], dir).status).toBe(0);
-    app = await openApp(file, dir, { width: 1400, height: 900 });
-    page = app.page;
+    ({ app, page } = sample);
     page.setDefaultTimeout(8000);
     await api("preferences.set", { coder: "Rev" });
     const { codeId } = await api<{ codeId: number }>("codes.create", { path: ["Referral"] });
     await api("codes.setPinned", { codeIds: [codeId] });
     await page.reload();
     await row("ORG-02").waitFor();
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   describe("the memo in a passage's popover", () => {

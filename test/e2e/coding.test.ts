@@ -1,12 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { AnswerRow } from "../../shared/domain.ts";
 import { sampleData } from "../../electron/core/services/sample-project.ts";
-import { openApp, type OpenApp } from "../helpers/browser.ts";
-import { cairn } from "../helpers/cli.ts";
+import type { OpenApp } from "../helpers/browser.ts";
 import {
   clickPhrase,
   dragSelect,
@@ -14,6 +12,7 @@ import {
   marginEntries,
   segmentIdsLabelled,
 } from "../helpers/coding.ts";
+import { useSampleApp } from "../helpers/sample-app.ts";
 
 /** Screenshots to look at, not to compare: gitignored. */
 const SCREENSHOTS = join(process.cwd(), ".scratch");
@@ -24,8 +23,10 @@ const answerOf = (respondent: string) =>
   data.respondents.find((r) => r.id === respondent)!.answers[Q1]!;
 
 describe("a coder highlighting passages and applying codes", () => {
-  const dir = mkdtempSync(join(tmpdir(), "cairn-e2e-coding-"));
-  const file = join(dir, "sample.cairn");
+  const sample = useSampleApp({
+    prefix: "cairn-e2e-coding-",
+    viewport: { width: 1400, height: 900 },
+  });
   let app: OpenApp;
   let page: Page;
   const row = (respondent: string): Locator =>
@@ -56,15 +57,8 @@ describe("a coder highlighting passages and applying codes", () => {
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    expect(cairn(["demo", file], dir).status).toBe(0);
-    app = await openApp(file, dir, { width: 1400, height: 900 });
-    page = app.page;
+    ({ app, page } = sample);
     await row("ORG-02").waitFor();
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it("selects a phrase with the mouse, creates a code in the picker, and names themselves once", async () => {

@@ -1,15 +1,12 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openApp, type OpenApp } from "../helpers/browser.ts";
-import { cairn } from "../helpers/cli.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useSampleApp } from "../helpers/sample-app.ts";
 
 describe("the File menu in browser mode", () => {
-  const dir = mkdtempSync(join(tmpdir(), "cairn-e2e-menu-"));
-  const file = join(dir, "members.cairn");
-  let app: OpenApp;
+  const sample = useSampleApp({ prefix: "cairn-e2e-menu-", fileName: "members.cairn" });
+  const { dir } = sample;
   let page: Page;
 
   async function menu(item: string) {
@@ -22,15 +19,8 @@ describe("the File menu in browser mode", () => {
     await page.getByRole("dialog").getByRole("button").last().click();
   }
 
-  beforeAll(async () => {
-    expect(cairn(["demo", file], dir).status).toBe(0);
-    app = await openApp(file, dir);
-    page = app.page;
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    rmSync(dir, { recursive: true, force: true });
+  beforeAll(() => {
+    page = sample.page;
   });
 
   it("saves a copy of the open project under a new name", async () => {

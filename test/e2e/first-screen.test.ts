@@ -1,12 +1,10 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { sampleData } from "../../electron/core/services/sample-project.ts";
-import { openApp, type OpenApp } from "../helpers/browser.ts";
-import { cairn } from "../helpers/cli.ts";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import type { OpenApp } from "../helpers/browser.ts";
+import { useSampleApp } from "../helpers/sample-app.ts";
 
 const SCREENSHOTS = join(process.cwd(), "test-results");
 
@@ -24,21 +22,13 @@ async function scrollToRespondent(page: Page, respondent: string) {
 }
 
 describe("a user opening Cairn on the sample project", () => {
-  const dir = mkdtempSync(join(tmpdir(), "cairn-e2e-"));
-  const file = join(dir, "sample.cairn");
+  const sample = useSampleApp({ prefix: "cairn-e2e-", viewport: { width: 1400, height: 900 } });
   let app: OpenApp;
   let page: Page;
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    expect(cairn(["demo", file], dir).status).toBe(0);
-    app = await openApp(file, dir, { width: 1400, height: 900 });
-    page = app.page;
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    rmSync(dir, { recursive: true, force: true });
+    ({ app, page } = sample);
   });
 
   it("sees the project, its questions with answered counts, and the first question's answers", async () => {

@@ -7,6 +7,7 @@ import { detectAnswerStatus } from "../../shared/answers/status.ts";
 import { sampleData } from "../../electron/core/services/sample-project.ts";
 import { openApp, type OpenApp } from "../helpers/browser.ts";
 import { cairn } from "../helpers/cli.ts";
+import { useSampleApp } from "../helpers/sample-app.ts";
 
 /** Screenshots to look at, not to compare: gitignored. */
 const SCREENSHOTS = join(process.cwd(), ".scratch");
@@ -57,21 +58,12 @@ async function openQuestion(page: Page, label: string) {
 }
 
 describe("an analyst narrowing down one question's answers in the grid", () => {
-  const dir = mkdtempSync(join(tmpdir(), "cairn-e2e-grid-"));
-  const file = join(dir, "sample.cairn");
-  let app: OpenApp;
+  const sample = useSampleApp({ prefix: "cairn-e2e-grid-" });
   let page: Page;
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    expect(cairn(["demo", file], dir).status).toBe(0);
-    app = await openApp(file, dir);
-    page = app.page;
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    rmSync(dir, { recursive: true, force: true });
+    page = sample.page;
   });
 
   it("searches the answers and sees only those that mention the word, with the count", async () => {

@@ -1,13 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { SearchHit } from "../../shared/api/search-api.ts";
 import type { AnswerRow, CodeNode } from "../../shared/domain.ts";
 import { sampleData } from "../../electron/core/services/sample-project.ts";
-import { openApp, type OpenApp } from "../helpers/browser.ts";
-import { cairn } from "../helpers/cli.ts";
+import type { OpenApp } from "../helpers/browser.ts";
+import { useSampleApp } from "../helpers/sample-app.ts";
 
 /** Screenshots to look at, not to compare: gitignored. */
 const SCREENSHOTS = join(process.cwd(), ".scratch");
@@ -18,8 +17,10 @@ const police = sampleData().respondents.flatMap((r) =>
 );
 
 describe("a coder searching the answers and auto-coding the hits", () => {
-  const dir = mkdtempSync(join(tmpdir(), "cairn-e2e-search-"));
-  const file = join(dir, "sample.cairn");
+  const sample = useSampleApp({
+    prefix: "cairn-e2e-search-",
+    viewport: { width: 1400, height: 900 },
+  });
   let app: OpenApp;
   let page: Page;
   const shoot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, name) });
@@ -52,14 +53,7 @@ describe("a coder searching the answers and auto-coding the hits", () => {
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    expect(cairn(["demo", file], dir).status).toBe(0);
-    app = await openApp(file, dir, { width: 1400, height: 900 });
-    page = app.page;
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    rmSync(dir, { recursive: true, force: true });
+    ({ app, page } = sample);
   });
 
   it("finds a phrase in quotes and highlights it in every line", async () => {

@@ -1,10 +1,6 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openApp, type OpenApp } from "../helpers/browser.ts";
-import { cairn } from "../helpers/cli.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useSampleApp } from "../helpers/sample-app.ts";
 
 /** How many answers the grid shows in full (placeholders aside). */
 async function renderedAnswers(page: Page): Promise<number> {
@@ -12,20 +8,11 @@ async function renderedAnswers(page: Page): Promise<number> {
 }
 
 describe("an analyst moving between the views and back to the answers", () => {
-  const dir = mkdtempSync(join(tmpdir(), "cairn-e2e-views-"));
-  const file = join(dir, "sample.cairn");
-  let app: OpenApp;
+  const sample = useSampleApp({ prefix: "cairn-e2e-views-" });
   let page: Page;
 
-  beforeAll(async () => {
-    expect(cairn(["demo", file], dir).status).toBe(0);
-    app = await openApp(file, dir);
-    page = app.page;
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    rmSync(dir, { recursive: true, force: true });
+  beforeAll(() => {
+    page = sample.page;
   });
 
   it("finds the answers again after looking at each other view", async () => {

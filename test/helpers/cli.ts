@@ -1,5 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { runCli } from "../../electron/core/cli/main.ts";
+import type { Output } from "../../electron/core/cli/output.ts";
 
 const BIN = fileURLToPath(new URL("../../bin/cairn.mjs", import.meta.url));
 
@@ -16,4 +18,16 @@ export function cairn(args: readonly string[], home: string): CliRun {
     env: { ...process.env, CAIRN_HOME: home },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** `cairn ...` run in this process (the code the binary runs), its output captured. */
+export async function cairnInProcess(...args: string[]): Promise<CliRun> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const output: Output = {
+    out: (line) => out.push(line + "\n"),
+    err: (line) => err.push(line + "\n"),
+  };
+  const status = await runCli(args, output);
+  return { status, stdout: out.join(""), stderr: err.join("") };
 }

@@ -1,12 +1,14 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { afterEach } from "vitest";
 import { applyCode } from "../../electron/core/coding/coding-service.ts";
 import type { Db } from "../../electron/core/db/project-file.ts";
 import type { ProjectSession } from "../../electron/core/services/project-session.ts";
-import type { AnswerId, CodeId, SegmentId } from "../../shared/domain.ts";
+import type { AnswerId, CodeId, CodeNode, SegmentId } from "../../shared/domain.ts";
 import type { ImportMapping } from "../../shared/import/mapping.ts";
 import { importFiles } from "./import.ts";
 import { newSession } from "./project.ts";
+import { useTempDir } from "./temp.ts";
 
 export const NOW = "2026-11-24T09:00:00.000Z";
 
@@ -22,19 +24,24 @@ const CSV = [
   "R3,Cyprus,n/a,",
 ].join("\n");
 
-const MAPPING: ImportMapping = {
-  idColumn: "id",
-  attributeColumns: ["Country"],
-  questions: [
-    { column: "Q1", label: "Q1", text: "What should change?" },
-    { column: "Q2", label: "Q2", text: "Anything else?" },
-  ],
-  codeColumns: [],
-  long: null,
-  codeDelimiter: ";",
-  codeSeparator: ">",
-  nonResponses: ["n/a"],
-};
+/** The mapping of a CSV "id,Country,Q1,Q2" whose Q1 asks `firstQuestion`; "n/a" is no answer. */
+export function surveyMapping(firstQuestion: string): ImportMapping {
+  return {
+    idColumn: "id",
+    attributeColumns: ["Country"],
+    questions: [
+      { column: "Q1", label: "Q1", text: firstQuestion },
+      { column: "Q2", label: "Q2", text: "Anything else?" },
+    ],
+    codeColumns: [],
+    long: null,
+    codeDelimiter: ";",
+    codeSeparator: ">",
+    nonResponses: ["n/a"],
+  };
+}
+
+const MAPPING = surveyMapping("What should change?");
 
 export interface CodingProject {
   readonly session: ProjectSession;
@@ -78,6 +85,28 @@ export async function codingProject(dir: string): Promise<CodingProject> {
     question: (q) => id("SELECT id FROM questions WHERE label = ?", q) as number,
     respondent: (rid) => id("SELECT id FROM respondents WHERE external_id = ?", rid) as number,
   };
+}
+
+/**
+ * For a test file: `open()` gives a fresh coding project in the test's temporary folder
+ * (`tempDir`, when the test also needs the folder), and the project is closed after the test.
+ */
+export function useCodingProject(
+  tempDir: () => string = useTempDir(),
+): () => Promise<CodingProject> {
+  let project: CodingProject | null = null;
+  afterEach(() => {
+    project?.session.close();
+    project = null;
+  });
+  return async () => (project = await codingProject(tempDir()));
+}
+
+/** The codebook tree as nested names: ["Harm", ["Risk", "Theft"]]. */
+export function treeShape(nodes: readonly CodeNode[]): unknown[] {
+  return nodes.map((node) =>
+    node.children.length ? [node.name, treeShape(node.children)] : node.name,
+  );
 }
 
 /** Every row of every table but the history's own, in a stable order. */

@@ -1,35 +1,27 @@
-import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runCli } from "../../electron/core/cli/main.ts";
 import type { Output } from "../../electron/core/cli/output.ts";
-import { createCore, type Core } from "../../electron/core/core.ts";
-import type { Result } from "../../shared/api/errors.ts";
+import type { Core } from "../../electron/core/core.ts";
 import type { AutocodePreview } from "../../shared/api/search-api.ts";
 import type { ProjectEdit } from "../../shared/domain.ts";
-import { fixedClock } from "../helpers/project.ts";
+import { coreValue, useCoreProject } from "../helpers/core.ts";
 import { useTempDir } from "../helpers/temp.ts";
 import { ANSWERS, searchProject } from "./search-project.ts";
 
 const tempDir = useTempDir();
+const openCoreOn = useCoreProject();
 let core: Core | null = null;
-afterEach(() => {
-  core?.shutdown();
-  core = null;
-});
 
 async function openCore(): Promise<{ core: Core; path: string }> {
   const dir = tempDir();
   const { session, path } = await searchProject(dir);
   session.close();
-  core = createCore({ shell: "browser", userDataDir: join(dir, "home"), now: fixedClock });
-  core.session.open(path);
+  core = openCoreOn(dir, path);
   return { core, path };
 }
 
 async function call<T>(name: string, input: unknown): Promise<T> {
-  const result = (await (core as Core).call(name as never, input as never)) as Result<unknown>;
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
+  return coreValue<T>(await (core as Core).call(name as never, input as never));
 }
 
 interface SegmentText {

@@ -1,13 +1,11 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { runCli } from "../../electron/core/cli/main.ts";
-import type { Output } from "../../electron/core/cli/output.ts";
 import { streamSegments } from "../../electron/core/cli/segment-output.ts";
 import { historyState, undo } from "../../electron/core/coding/history.ts";
 import type { SegmentListing } from "../../electron/core/db/segment-list.ts";
 import type { CodeId, SegmentId } from "../../shared/domain.ts";
-import { cairn, type CliRun } from "../helpers/cli.ts";
+import { cairn, cairnInProcess } from "../helpers/cli.ts";
 import { fixedClock, newSession, snapshot } from "../helpers/project.ts";
 import { useTempDir } from "../helpers/temp.ts";
 
@@ -31,17 +29,7 @@ function flags(values: Flags): string[] {
   return Object.entries(values).flatMap(([name, value]) => [`--${name}`, String(value)]);
 }
 
-/** `cairn ...` run in this process (the code the binary runs), its output captured. */
-async function run(...args: string[]): Promise<CliRun> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const output: Output = {
-    out: (line) => out.push(line + "\n"),
-    err: (line) => err.push(line + "\n"),
-  };
-  const status = await runCli(args, output);
-  return { status, stdout: out.join(""), stderr: err.join("") };
-}
+const run = cairnInProcess;
 
 async function json<T = unknown>(...args: string[]): Promise<T> {
   const result = await run(...args, "--json");

@@ -1,32 +1,24 @@
-import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CodeCount, CodeCounts } from "../../shared/api/codebook-api.ts";
 import { codeCountsOf } from "../../electron/core/coding/code-counts.ts";
 import { mergeCodes } from "../../electron/core/coding/code-merge.ts";
 import { removeSegments } from "../../electron/core/coding/coding-service.ts";
 import { redo, undo } from "../../electron/core/coding/history.ts";
 import { countCodes, readTree, talliesToCounts } from "../../electron/core/db/code-counts.ts";
-import { createCore, type Core } from "../../electron/core/core.ts";
-import type { Result } from "../../shared/api/errors.ts";
 import type { CoderId, ProjectEdit, SegmentId } from "../../shared/domain.ts";
 import {
   codeAnswer,
   codeIdByName,
-  codingProject,
   NOW,
+  useCodingProject,
   type CodingProject,
 } from "../helpers/coding-project.ts";
-import { fixedClock } from "../helpers/project.ts";
+import { coreValue, useCoreProject } from "../helpers/core.ts";
 import { useTempDir } from "../helpers/temp.ts";
 
 const tempDir = useTempDir();
-let project: CodingProject | null = null;
-let core: Core | null = null;
-afterEach(() => {
-  project?.session.close();
-  core?.shutdown();
-  project = core = null;
-});
+const openProject = useCodingProject(tempDir);
+const openCore = useCoreProject();
 
 /** Counts by code name, without the id: [segments, respondents, subtree segs, subtree resp]. */
 function byName(p: CodingProject, counts: CodeCounts): Record<string, number[]> {
@@ -52,7 +44,7 @@ function coder(p: CodingProject, name: string): CoderId {
  * R2 has Theft, by Ben.
  */
 async function coded() {
-  const p = (project = await codingProject(tempDir()));
+  const p = await openProject();
   codeAnswer(p, p.answer("R1", "Q1"), "Harm>Risk", [0, 6]);
   codeAnswer(p, p.answer("R1", "Q1"), "Harm>Theft", [7, 9]);
   codeAnswer(p, p.answer("R1", "Q2"), "Harm>Risk");
@@ -156,11 +148,6 @@ describe("counts kept up to date after each change", () => {
 });
 
 describe("the codebook through the API", () => {
-  function value<T>(result: Result<unknown>): T {
-    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-    return result.value as T;
-  }
-
   it("moves, merges and counts codes, each edit answering with its undo label", async () => {
     const dir = tempDir();
     const p = await coded();
@@ -168,19 +155,17 @@ describe("the codebook through the API", () => {
       codeIdByName(p.db(), name),
     );
     p.session.close();
-    project = null;
-    core = createCore({ shell: "browser", userDataDir: join(dir, "home"), now: fixedClock });
-    core.session.open(p.path);
-    const moved = value<ProjectEdit>(
+    const core = openCore(dir, p.path);
+    const moved = coreValue<ProjectEdit>(
       await core.call("codes.move", { codeId: other, parentId: harm, position: 0 }),
     );
     expect(moved.history.undo).toBe("Move Other");
-    const merged = value<ProjectEdit & { moved: number; merged: number }>(
+    const merged = coreValue<ProjectEdit & { moved: number; merged: number }>(
       await core.call("codes.merge", { sourceIds: [theft], targetId: risk }),
     );
     expect(merged).toMatchObject({ moved: 2, merged: 0, history: { undo: "Merge into Risk" } });
     expect(merged.answers.length).toBeGreaterThan(0);
-    const counts = value<CodeCounts>(await core.call("codes.counts", {}));
+    const counts = coreValue<CodeCounts>(await core.call("codes.counts", {}));
     expect(counts.counts.find((c) => c.codeId === harm)).toEqual({
       codeId: harm,
       segments: 0,
@@ -193,7 +178,7 @@ describe("the codebook through the API", () => {
       ok: false,
       error: { code: "bad_input", message: 'cannot move "Harm" inside its own sub-code "Risk"' },
     });
-    const recolored = value<ProjectEdit>(
+    const recolored = coreValue<ProjectEdit>(
       await core.call("codes.recolor", { codeId: risk, color: "#ABCDEF" }),
     );
     expect(recolored.history.undo).toBe("Recolour Risk");

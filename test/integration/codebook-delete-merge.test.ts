@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   createCode,
   pinnedCodes,
@@ -8,28 +8,20 @@ import { deleteCode, deletionImpact } from "../../electron/core/coding/code-dele
 import { mergeCodes } from "../../electron/core/coding/code-merge.ts";
 import { redo, undo } from "../../electron/core/coding/history.ts";
 import { codeTree } from "../../electron/core/db/codes.ts";
-import type { CodeId, CodeNode } from "../../shared/domain.ts";
+import type { CodeId } from "../../shared/domain.ts";
 import {
   codeAnswer,
   codeIdByName,
-  codingProject,
   dataSnapshot,
   historySteps,
   NOW,
   segmentRows,
+  treeShape,
+  useCodingProject,
   type CodingProject,
 } from "../helpers/coding-project.ts";
-import { useTempDir } from "../helpers/temp.ts";
 
-const tempDir = useTempDir();
-let project: CodingProject | null = null;
-afterEach(() => project?.session.close());
-
-function shape(nodes: readonly CodeNode[]): unknown[] {
-  return nodes.map((node) =>
-    node.children.length ? [node.name, shape(node.children)] : node.name,
-  );
-}
+const openProject = useCodingProject();
 
 function coderId(p: CodingProject, name: string): number {
   return p.db().prepare("SELECT id FROM coders WHERE name = ?").pluck().get(name) as number;
@@ -56,7 +48,7 @@ function codeMemos(p: CodingProject): { code: string; coder: string; text: strin
 describe("deleting a code", () => {
   /** Harm > (Risk, Theft) coded on two respondents, with code memos; Other on R1. */
   async function coded() {
-    const p = (project = await codingProject(tempDir()));
+    const p = await openProject();
     codeAnswer(p, p.answer("R1", "Q1"), "Harm>Risk", [0, 6], { memo: "first word" });
     codeAnswer(p, p.answer("R1", "Q2"), "Harm>Theft");
     codeAnswer(p, p.answer("R2", "Q1"), "Harm>Theft", undefined, { coder: "Ben" });
@@ -92,7 +84,7 @@ describe("deleting a code", () => {
     expect([...edited.answerIds].sort()).toEqual(
       [p.answer("R1", "Q1"), p.answer("R1", "Q2"), p.answer("R2", "Q1")].sort(),
     );
-    expect(shape(codeTree(p.db()))).toEqual(["Other"]);
+    expect(treeShape(codeTree(p.db()))).toEqual(["Other"]);
     expect(segmentRows(p.db())).toHaveLength(1);
     expect(codeMemos(p)).toEqual([]);
     expect(historySteps(p.db()).at(-1)).toEqual({ label: "Delete Harm", state: "done" });
@@ -123,7 +115,7 @@ describe("merging codes", () => {
    * Risk 4-12 and Danger 12-20 (touching), Ben codes Risk 0-6; on R2/Q1 Anna codes Danger.
    */
   async function coded() {
-    const p = (project = await codingProject(tempDir()));
+    const p = await openProject();
     for (const path of ["Safety>Lighting", "Risk>Night", "Danger>Dark"]) {
       createCode(p.db(), path.split(">"), undefined, NOW);
     }
@@ -183,7 +175,7 @@ describe("merging codes", () => {
   it("moves the sources' children under the target and deletes the sources", async () => {
     const { p, id } = await coded();
     mergeCodes(p.db(), [id("Risk"), id("Danger")], id("Safety"), NOW);
-    expect(shape(codeTree(p.db()))).toEqual([["Safety", ["Lighting", "Night", "Dark"]]]);
+    expect(treeShape(codeTree(p.db()))).toEqual([["Safety", ["Lighting", "Night", "Dark"]]]);
     const positions = p.db().prepare("SELECT name, position FROM codes ORDER BY position").all();
     expect(positions).toEqual([
       { name: "Safety", position: 0 },
@@ -206,7 +198,7 @@ describe("merging codes", () => {
     const { p, id } = await coded();
     const before = dataSnapshot(p.db());
     mergeCodes(p.db(), [id("Danger"), id("Dark"), id("Risk")], id("Safety"), NOW);
-    expect(shape(codeTree(p.db()))).toEqual([["Safety", ["Lighting", "Night"]]]);
+    expect(treeShape(codeTree(p.db()))).toEqual([["Safety", ["Lighting", "Night"]]]);
     const after = dataSnapshot(p.db());
     expect(undo(p.db()).label).toBe("Merge into Safety");
     expect(dataSnapshot(p.db())).toBe(before);

@@ -1,26 +1,15 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../../electron/core/cli/main.ts";
-import type { Output } from "../../electron/core/cli/output.ts";
 import { codeTree } from "../../electron/core/db/codes.ts";
 import type { CodeNode } from "../../shared/domain.ts";
-import { cairn } from "../helpers/cli.ts";
+import { cairn, cairnInProcess } from "../helpers/cli.ts";
 import { newSession } from "../helpers/project.ts";
 import { useTempDir } from "../helpers/temp.ts";
 
 const tempDir = useTempDir();
 
-async function run(...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const output: Output = {
-    out: (line) => out.push(line + "\n"),
-    err: (line) => err.push(line + "\n"),
-  };
-  const status = await runCli(args, output);
-  return { status, stdout: out.join(""), stderr: err.join("") };
-}
+const run = cairnInProcess;
 
 function projectWithCodes(dir: string, name: string, paths: string[][]): string {
   const file = join(dir, name);

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   createCode,
   describeCode,
@@ -7,27 +7,18 @@ import {
 import { moveCode } from "../../electron/core/coding/code-move.ts";
 import { redo, undo } from "../../electron/core/coding/history.ts";
 import { codeTree } from "../../electron/core/db/codes.ts";
-import type { CodeId, CodeNode } from "../../shared/domain.ts";
+import type { CodeId } from "../../shared/domain.ts";
 import {
   codeIdByName,
-  codingProject,
   dataSnapshot,
   historySteps,
   NOW,
+  treeShape,
+  useCodingProject,
   type CodingProject,
 } from "../helpers/coding-project.ts";
-import { useTempDir } from "../helpers/temp.ts";
 
-const tempDir = useTempDir();
-let project: CodingProject | null = null;
-afterEach(() => project?.session.close());
-
-/** The tree as nested names: ["Harm", ["Risk", "Theft"]]. */
-function shape(nodes: readonly CodeNode[]): unknown[] {
-  return nodes.map((node) =>
-    node.children.length ? [node.name, shape(node.children)] : node.name,
-  );
-}
+const openProject = useCodingProject();
 
 function positions(p: CodingProject): Record<string, number> {
   const rows = p.db().prepare("SELECT name, position FROM codes").all() as {
@@ -39,7 +30,7 @@ function positions(p: CodingProject): Record<string, number> {
 
 /** Harm > (Risk, Theft), Place > (Street, Park), Other. */
 async function codebook() {
-  const p = (project = await codingProject(tempDir()));
+  const p = await openProject();
   for (const path of ["Harm>Risk", "Harm>Theft", "Place>Street", "Place>Park", "Other"]) {
     createCode(p.db(), path.split(">"), undefined, NOW);
   }
@@ -88,18 +79,18 @@ describe("moving codes in the tree", () => {
   it("reorders siblings, numbering positions from 0", async () => {
     const { p, id } = await codebook();
     moveCode(p.db(), { codeId: id("Theft"), parentId: id("Harm"), position: 0 }, NOW);
-    expect(shape(codeTree(p.db()))[0]).toEqual(["Harm", ["Theft", "Risk"]]);
+    expect(treeShape(codeTree(p.db()))[0]).toEqual(["Harm", ["Theft", "Risk"]]);
     expect(positions(p)).toMatchObject({ Theft: 0, Risk: 1 });
     expect(historySteps(p.db()).at(-1)).toEqual({ label: "Move Theft", state: "done" });
     moveCode(p.db(), { codeId: id("Theft"), parentId: id("Harm"), position: 99 }, NOW);
-    expect(shape(codeTree(p.db()))[0]).toEqual(["Harm", ["Risk", "Theft"]]);
+    expect(treeShape(codeTree(p.db()))[0]).toEqual(["Harm", ["Risk", "Theft"]]);
   });
 
   it("moves a code with its subtree under another parent and renumbers both lists", async () => {
     const { p, id } = await codebook();
     moveCode(p.db(), { codeId: id("Risk"), parentId: id("Place"), position: 1 }, NOW);
     moveCode(p.db(), { codeId: id("Place"), parentId: id("Other"), position: 0 }, NOW);
-    expect(shape(codeTree(p.db()))).toEqual([
+    expect(treeShape(codeTree(p.db()))).toEqual([
       ["Harm", ["Theft"]],
       ["Other", [["Place", ["Street", "Risk", "Park"]]]],
     ]);
@@ -113,11 +104,9 @@ describe("moving codes in the tree", () => {
     });
     expect(codeTree(p.db())[1]?.children[0]?.children[1]?.path).toEqual(["Other", "Place", "Risk"]);
     moveCode(p.db(), { codeId: id("Place"), parentId: null, position: 0 }, NOW);
-    expect(shape(codeTree(p.db())).map((node) => (Array.isArray(node) ? node[0] : node))).toEqual([
-      "Place",
-      "Harm",
-      "Other",
-    ]);
+    expect(
+      treeShape(codeTree(p.db())).map((node) => (Array.isArray(node) ? node[0] : node)),
+    ).toEqual(["Place", "Harm", "Other"]);
   });
 
   it("changes nothing, and leaves no step, for a move to where the code is", async () => {
@@ -159,7 +148,7 @@ describe("moving codes in the tree", () => {
       moveCode(p.db(), { codeId: id("Risk"), parentId: null, position: 0 }, NOW),
     ).toThrow('cannot move "Risk": there is already a code "risk" at the top level');
     expect(dataSnapshot(p.db())).toBe(before);
-    expect(shape(codeTree(p.db()))[0]).toEqual(["Harm", ["Risk", "Theft"]]);
+    expect(treeShape(codeTree(p.db()))[0]).toEqual(["Harm", ["Risk", "Theft"]]);
   });
 
   it("refuses an unknown code or parent", async () => {

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   createCode,
   pinnedCodes,
@@ -9,16 +9,13 @@ import { undo } from "../../electron/core/coding/history.ts";
 import { codeTree } from "../../electron/core/db/codes.ts";
 import { CODE_PALETTE, distinctColor } from "../../shared/codes/palette.ts";
 import type { CodeId } from "../../shared/domain.ts";
-import { codeIdByName, codingProject, NOW, type CodingProject } from "../helpers/coding-project.ts";
-import { useTempDir } from "../helpers/temp.ts";
+import { codeIdByName, NOW, useCodingProject } from "../helpers/coding-project.ts";
 
-const tempDir = useTempDir();
-let project: CodingProject | null = null;
-afterEach(() => project?.session.close());
+const openProject = useCodingProject();
 
 describe("creating and renaming codes while coding", () => {
   it("creates a code under parents it creates too, in distinct palette colours unless one is given", async () => {
-    const p = (project = await codingProject(tempDir()));
+    const p = await openProject();
     const made = createCode(p.db(), ["Harm", "Risk"], "#AA3300", NOW);
     expect(made.codebookChanged).toBe(true);
     expect(codeTree(p.db())).toEqual([
@@ -40,7 +37,7 @@ describe("creating and renaming codes while coding", () => {
   });
 
   it("refuses a sibling's name, ignoring case and spacing, but allows recasing a name", async () => {
-    const p = (project = await codingProject(tempDir()));
+    const p = await openProject();
     createCode(p.db(), ["Harm", "Risk"], undefined, NOW);
     createCode(p.db(), ["Harm", "Theft"], undefined, NOW);
     createCode(p.db(), ["Other", "Theft risk"], undefined, NOW);
@@ -59,7 +56,7 @@ describe("creating and renaming codes while coding", () => {
 
 describe("pinned codes", () => {
   it("keeps the number keys' codes in the project, in order, without duplicates", async () => {
-    const p = (project = await codingProject(tempDir()));
+    const p = await openProject();
     const a = createCode(p.db(), ["A"], undefined, NOW).codeId;
     const b = createCode(p.db(), ["B"], undefined, NOW).codeId;
     expect(pinnedCodes(p.db())).toEqual([]);
@@ -74,7 +71,7 @@ describe("pinned codes", () => {
   });
 
   it("leaves out a pinned code that no longer exists, and is not itself undone", async () => {
-    const p = (project = await codingProject(tempDir()));
+    const p = await openProject();
     const a = createCode(p.db(), ["A"], undefined, NOW).codeId;
     const b = createCode(p.db(), ["B"], undefined, NOW).codeId;
     setPinnedCodes(p.db(), [a, b]);

@@ -1,27 +1,19 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { adjustSegment, recodeSegment } from "../../electron/core/coding/coding-service.ts";
 import type { AnswerId } from "../../shared/domain.ts";
 import {
   codeAnswer,
   codeIdByName,
-  codingProject,
   dataSnapshot,
   historySteps,
   NOW,
   segmentRows,
   TEXTS,
+  useCodingProject,
   type CodingProject,
 } from "../helpers/coding-project.ts";
-import { useTempDir } from "../helpers/temp.ts";
 
-const tempDir = useTempDir();
-let project: CodingProject | null = null;
-afterEach(() => project?.session.close());
-
-async function open(): Promise<CodingProject> {
-  project = await codingProject(tempDir());
-  return project;
-}
+const open = useCodingProject();
 
 const code = codeAnswer;
 

@@ -19,11 +19,11 @@ import type { ProjectSession } from "../../electron/core/services/project-sessio
 import type { AnswerId, QuestionId } from "../../shared/domain.ts";
 import {
   codeIdByName,
-  codingProject,
   dataSnapshot,
   historySteps,
   NOW,
   segmentRows,
+  useCodingProject,
   type CodingProject,
 } from "../helpers/coding-project.ts";
 import { importFiles } from "../helpers/import.ts";
@@ -31,12 +31,10 @@ import { newSession } from "../helpers/project.ts";
 import { useTempDir } from "../helpers/temp.ts";
 
 const tempDir = useTempDir();
-let project: CodingProject | null = null;
+const openProject = useCodingProject(tempDir);
 let session: ProjectSession | null = null;
 afterEach(() => {
-  project?.session.close();
   session?.close();
-  project = null;
   session = null;
 });
 
@@ -57,7 +55,7 @@ function apply(p: CodingProject, span: [number, number], memo?: string, code = "
 
 describe("undo and redo restore text exactly", () => {
   it("brings back a memo and a code name holding a NUL character whole", async () => {
-    const p = (project = await codingProject(tempDir()));
+    const p = await openProject();
     const { segmentId, codeId } = apply(p, [0, 6]);
     const pasted = "copied from a PDF:\u0000 a stray NUL, then 'quotes' and 😀";
     setMemo(p.db(), { target: { segmentId }, coder: "Anna", text: pasted }, NOW);
@@ -131,7 +129,7 @@ describe("offsets from the API or the command line never cut a character", () =>
 
 describe("coding a passage that is coded already", () => {
   it("keeps the memo that came with it, as one step that undo takes back", async () => {
-    const p = (project = await codingProject(tempDir()));
+    const p = await openProject();
     apply(p, [0, 28], "the main worry");
     const before = dataSnapshot(p.db());
     apply(p, [0, 6], "said first");
@@ -142,7 +140,7 @@ describe("coding a passage that is coded already", () => {
   });
 
   it("neither repeats a memo it has nor records a step for it", async () => {
-    const p = (project = await codingProject(tempDir()));
+    const p = await openProject();
     apply(p, [0, 28], "the main worry");
     apply(p, [0, 6], "the main worry");
     apply(p, [0, 6]);
@@ -151,7 +149,7 @@ describe("coding a passage that is coded already", () => {
   });
 
   it("does not repeat a memo two merged segments share", async () => {
-    const p = (project = await codingProject(tempDir()));
+    const p = await openProject();
     apply(p, [0, 6], "night");
     apply(p, [10, 15], "night");
     apply(p, [4, 12]);
@@ -161,7 +159,7 @@ describe("coding a passage that is coded already", () => {
 
 describe("code names typed two ways", () => {
   it("knows an accent typed as a combining mark as the code spelled with the accented letter", async () => {
-    const p = (project = await codingProject(tempDir()));
+    const p = await openProject();
     createCode(p.db(), ["Sécurité"], undefined, NOW);
     const composed = codeIdByName(p.db(), "Sécurité");
     const decomposed = "Se\u0301curite\u0301";
@@ -175,7 +173,7 @@ describe("code names typed two ways", () => {
 
 describe("labels in the undo menu", () => {
   it("calls one answer marked twice in one go 'answer'", async () => {
-    const p = (project = await codingProject(tempDir()));
+    const p = await openProject();
     const answerId = p.answer("R1", "Q1");
     markDone(
       p.db(),
@@ -200,7 +198,7 @@ describe("a disk that fills up", () => {
   }
 
   it("refuses an edit with a sentence about the disk, and changes nothing", async () => {
-    const p = (project = await codingProject(tempDir()));
+    const p = await openProject();
     apply(p, [0, 6]);
     fillDisk(p);
     const before = dataSnapshot(p.db());
@@ -213,7 +211,7 @@ describe("a disk that fills up", () => {
   });
 
   it("refuses an undo the same way, and keeps the history to undo once there is room", async () => {
-    const p = (project = await codingProject(tempDir()));
+    const p = await openProject();
     const { segmentId } = apply(p, [0, 6]);
     setMemo(p.db(), { target: { segmentId }, coder: "Anna", text: "y".repeat(90_000) }, NOW);
     const long = dataSnapshot(p.db());

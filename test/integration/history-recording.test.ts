@@ -1,17 +1,17 @@
 import Database from "better-sqlite3";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { applyCode } from "../../electron/core/coding/coding-service.ts";
 import { historyState, undo } from "../../electron/core/coding/history.ts";
 import type { Db } from "../../electron/core/db/project-file.ts";
 import type { ImportMapping } from "../../shared/import/mapping.ts";
 import {
   codeAnswer,
-  codingProject,
   dataSnapshot,
   NOW,
   segmentRows,
+  useCodingProject,
   type CodingProject,
 } from "../helpers/coding-project.ts";
 import { importFiles } from "../helpers/import.ts";
@@ -19,8 +19,7 @@ import { newSession } from "../helpers/project.ts";
 import { useTempDir } from "../helpers/temp.ts";
 
 const tempDir = useTempDir();
-let project: CodingProject | null = null;
-afterEach(() => project?.session.close());
+const openProject = useCodingProject(tempDir);
 
 const WAVE_2: ImportMapping = {
   idColumn: "id",
@@ -42,7 +41,7 @@ const logCount = (db: Db) =>
 describe("recording", () => {
   it("logs nothing while an import or the sample project writes", async () => {
     const dir = tempDir();
-    const p = (project = await codingProject(dir));
+    const p = await openProject();
     expect(opsCount(p.db())).toBe(0);
     writeFileSync(join(dir, "wave2.csv"), "id,Q1,Codes\nR9,Buses at night,Transport>Night\n");
     await importFiles(p.session, [join(dir, "wave2.csv")], { mapping: WAVE_2 });
@@ -59,7 +58,7 @@ describe("recording", () => {
 
   it("an import that applies clears the history; one that fails keeps it", async () => {
     const dir = tempDir();
-    const p = (project = await codingProject(dir));
+    const p = await openProject();
     applySafety(p);
     writeFileSync(join(dir, "bad.csv"), "id,Q1,Codes\nR9,a,\nR9,b,\n");
     await expect(
@@ -74,10 +73,9 @@ describe("recording", () => {
   });
 
   it("leaves no trigger or function in the file: other SQLite tools can edit it", async () => {
-    const p = (project = await codingProject(tempDir()));
+    const p = await openProject();
     applySafety(p);
     p.session.close();
-    project = null;
     const other = new Database(p.path);
     try {
       expect(
@@ -91,7 +89,7 @@ describe("recording", () => {
   });
 
   it("a step that can no longer be replayed is reported, changes nothing, and clears the history", async () => {
-    const p = (project = await codingProject(tempDir()));
+    const p = await openProject();
     applySafety(p);
     applyCode(
       p.db(),

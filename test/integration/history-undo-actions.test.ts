@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createCode, renameCode } from "../../electron/core/coding/codebook-service.ts";
 import {
   adjustSegment,
@@ -13,17 +13,14 @@ import type { QuestionId, RespondentId, SegmentId } from "../../shared/domain.ts
 import {
   codeAnswer,
   codeIdByName,
-  codingProject,
   dataSnapshot,
   NOW,
   segmentRows,
+  useCodingProject,
   type CodingProject,
 } from "../helpers/coding-project.ts";
-import { useTempDir } from "../helpers/temp.ts";
 
-const tempDir = useTempDir();
-let project: CodingProject | null = null;
-afterEach(() => project?.session.close());
+const openProject = useCodingProject();
 
 const apply = (p: CodingProject, rid: string, name: string, span?: [number, number]) =>
   codeAnswer(p, p.answer(rid, "Q1"), name, span);
@@ -170,7 +167,7 @@ const CASES: Record<string, Case> = {
 describe("undo and redo restore exactly the state before and after each kind of edit", () => {
   for (const [story, c] of Object.entries(CASES)) {
     it(story, async () => {
-      const p = (project = await codingProject(tempDir()));
+      const p = await openProject();
       c.setup?.(p);
       const before = dataSnapshot(p.db());
       c.act(p);

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createCode, renameCode } from "../../electron/core/coding/codebook-service.ts";
 import {
   markDone,
@@ -11,24 +11,21 @@ import type { AnswerId, QuestionId, RespondentId, SegmentId } from "../../shared
 import {
   codeAnswer,
   codeIdByName,
-  codingProject,
   dataSnapshot,
   NOW,
   segmentRows,
+  useCodingProject,
   type CodingProject,
 } from "../helpers/coding-project.ts";
-import { useTempDir } from "../helpers/temp.ts";
 
-const tempDir = useTempDir();
-let project: CodingProject | null = null;
-afterEach(() => project?.session.close());
+const openProject = useCodingProject();
 
 const apply = (p: CodingProject, rid: string, name: string, span?: [number, number]) =>
   codeAnswer(p, p.answer(rid, "Q1"), name, span);
 
 describe("the history", () => {
   it("undoes a session's edits one by one, newest first, and redoes them in order", async () => {
-    const p = (project = await codingProject(tempDir()));
+    const p = await openProject();
     const states = [dataSnapshot(p.db())];
     apply(p, "R1", "Safety", [0, 6]);
     states.push(dataSnapshot(p.db()));
@@ -56,7 +53,7 @@ describe("the history", () => {
   });
 
   it("reports what an undo touched: the answer, the codebook, the coders", async () => {
-    const p = (project = await codingProject(tempDir()));
+    const p = await openProject();
     apply(p, "R1", "Safety", [0, 6]);
     expect(undo(p.db())).toEqual({
       label: "Apply Safety",
@@ -76,7 +73,7 @@ describe("the history", () => {
   });
 
   it("forgets what was undone once a new edit is made", async () => {
-    const p = (project = await codingProject(tempDir()));
+    const p = await openProject();
     apply(p, "R1", "Safety", [0, 6]);
     apply(p, "R1", "Lighting", [30, 50]);
     undo(p.db());
@@ -87,7 +84,7 @@ describe("the history", () => {
   });
 
   it("survives closing and reopening the project", async () => {
-    const p = (project = await codingProject(tempDir()));
+    const p = await openProject();
     const before = dataSnapshot(p.db());
     apply(p, "R1", "Safety", [0, 6]);
     p.session.close();
@@ -103,7 +100,7 @@ describe("the history", () => {
   });
 
   it("a refused edit leaves the file unchanged and the history as it was", async () => {
-    const p = (project = await codingProject(tempDir()));
+    const p = await openProject();
     apply(p, "R1", "Safety", [0, 6]);
     createCode(p.db(), ["Lighting"], undefined, NOW);
     apply(p, "R2", "Joy");
@@ -144,7 +141,7 @@ describe("the history", () => {
   });
 
   it("an edit that changes nothing leaves no step (and keeps what can be redone)", async () => {
-    const p = (project = await codingProject(tempDir()));
+    const p = await openProject();
     apply(p, "R1", "Safety", [0, 12]);
     apply(p, "R1", "Lighting", [30, 50]);
     undo(p.db());
@@ -158,7 +155,7 @@ describe("the history", () => {
   });
 
   it("keeps the newest 1,000 steps", async () => {
-    const p = (project = await codingProject(tempDir()));
+    const p = await openProject();
     const db = p.db();
     db.pragma("synchronous = OFF"); // a thousand commits; durability is not under test
     const r1 = p.answer("R1", "Q1") as AnswerId;

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   countPassages,
   passageIds,
@@ -6,24 +6,15 @@ import {
   type PassageSelection,
 } from "../../electron/core/db/passage-list.ts";
 import type { CodeId, CoderId } from "../../shared/domain.ts";
-import {
-  codeAnswer,
-  codeIdByName,
-  codingProject,
-  type CodingProject,
-} from "../helpers/coding-project.ts";
-import { useTempDir } from "../helpers/temp.ts";
+import { codeAnswer, codeIdByName, useCodingProject } from "../helpers/coding-project.ts";
 
-const tempDir = useTempDir();
-let open: CodingProject | null = null;
-afterEach(() => open?.session.close());
+const openProject = useCodingProject();
 
 // A large category is read by walking the answers, a small code from the code index:
 // whichever way, the same passages come back in the same order.
 describe("the two ways to a code's passages", () => {
   it("find the same passages, counted and ordered alike", async () => {
-    const project = await codingProject(tempDir());
-    open = project;
+    const project = await openProject();
     codeAnswer(project, project.answer("R1", "Q1"), "Safety>Night", [0, 15]);
     codeAnswer(project, project.answer("R1", "Q1"), "Lighting", [35, 50]);
     codeAnswer(project, project.answer("R1", "Q2"), "Safety");

@@ -1,5 +1,4 @@
-import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   createCode,
   pinnedCodes,
@@ -9,22 +8,19 @@ import { deleteCode } from "../../electron/core/coding/code-delete.ts";
 import { mergeCodes } from "../../electron/core/coding/code-merge.ts";
 import { applyCode } from "../../electron/core/coding/coding-service.ts";
 import { redo, undo } from "../../electron/core/coding/history.ts";
-import { createCore, type Core } from "../../electron/core/core.ts";
-import type { Result } from "../../shared/api/errors.ts";
 import type { CodeId } from "../../shared/domain.ts";
-import { codingProject, NOW, type CodingProject } from "../helpers/coding-project.ts";
-import { fixedClock } from "../helpers/project.ts";
+import {
+  codingProject,
+  NOW,
+  useCodingProject,
+  type CodingProject,
+} from "../helpers/coding-project.ts";
+import { coreValue, useCoreProject } from "../helpers/core.ts";
 import { useTempDir } from "../helpers/temp.ts";
 
 const tempDir = useTempDir();
-let project: CodingProject | null = null;
-let core: Core | null = null;
-afterEach(() => {
-  project?.session.close();
-  project = null;
-  core?.shutdown();
-  core = null;
-});
+const openProject = useCodingProject(tempDir);
+const openCore = useCoreProject();
 
 /** The list as stored in the file, not as the reader filters it. */
 function storedPins(p: CodingProject): unknown {
@@ -36,14 +32,9 @@ function storedPins(p: CodingProject): unknown {
   return value === undefined ? undefined : JSON.parse(value);
 }
 
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
-
 describe("a pinned code whose creation is undone", () => {
   it("leaves the number keys, and the next new code, which gets its id, is not pinned", async () => {
-    const p = (project = await codingProject(tempDir()));
+    const p = await openProject();
     const a = createCode(p.db(), ["A"], undefined, NOW).codeId;
     const b = createCode(p.db(), ["B"], undefined, NOW).codeId;
     setPinnedCodes(p.db(), [b, a]);
@@ -58,7 +49,7 @@ describe("a pinned code whose creation is undone", () => {
   });
 
   it("is pinned again by a redo, which brings back the very code the undo took", async () => {
-    const p = (project = await codingProject(tempDir()));
+    const p = await openProject();
     const a = createCode(p.db(), ["A"], undefined, NOW).codeId;
     setPinnedCodes(p.db(), [a]);
     undo(p.db());
@@ -68,7 +59,7 @@ describe("a pinned code whose creation is undone", () => {
   });
 
   it("also leaves when it was created by applying it from the picker", async () => {
-    const p = (project = await codingProject(tempDir()));
+    const p = await openProject();
     const answerId = p.answer("R1", "Q1");
     const kept = createCode(p.db(), ["Kept"], undefined, NOW).codeId;
     const apply = (name: string) =>
@@ -83,7 +74,7 @@ describe("a pinned code whose creation is undone", () => {
   });
 
   it("leaves after the project is closed and opened again", async () => {
-    const p = (project = await codingProject(tempDir()));
+    const p = await openProject();
     const a = createCode(p.db(), ["A"], undefined, NOW).codeId;
     const b = createCode(p.db(), ["B"], undefined, NOW).codeId;
     setPinnedCodes(p.db(), [a, b]);
@@ -98,7 +89,7 @@ describe("a pinned code whose creation is undone", () => {
   });
 
   it("leaves no trigger in the file itself", async () => {
-    const p = (project = await codingProject(tempDir()));
+    const p = await openProject();
     setPinnedCodes(p.db(), [createCode(p.db(), ["A"], undefined, NOW).codeId]);
     expect(
       p.db().prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'").pluck().get(),
@@ -106,7 +97,7 @@ describe("a pinned code whose creation is undone", () => {
   });
 
   it("does not stop the undo when the stored list was written by another program", async () => {
-    const p = (project = await codingProject(tempDir()));
+    const p = await openProject();
     const a = createCode(p.db(), ["A"], undefined, NOW).codeId;
     setPinnedCodes(p.db(), [a]);
     p.db().prepare("UPDATE project_meta SET value = 'not json' WHERE key = 'pinned_codes'").run();
@@ -124,13 +115,12 @@ describe("pins through the API, as the app uses it", () => {
     const made = await codingProject(dir);
     const answerId = made.answer("R1", "Q1");
     made.session.close();
-    core = createCore({ shell: "browser", userDataDir: join(dir, "home"), now: fixedClock });
-    core.session.open(made.path);
-    expect(value<CodeId[]>(await core.call("codes.pinned", {}))).toEqual([]);
+    const core = openCore(dir, made.path);
+    expect(coreValue<CodeId[]>(await core.call("codes.pinned", {}))).toEqual([]);
 
     const apply = async (name: string) =>
-      value<{ codeId: CodeId }>(
-        await core!.call("coding.apply", {
+      coreValue<{ codeId: CodeId }>(
+        await core.call("coding.apply", {
           answerId,
           code: { path: [name] },
           coder: "Anna",
@@ -139,19 +129,19 @@ describe("pins through the API, as the app uses it", () => {
         }),
       ).codeId;
     const first = await apply("Helpline");
-    expect(value<CodeId[]>(await core.call("codes.setPinned", { codeIds: [first] }))).toEqual([
+    expect(coreValue<CodeId[]>(await core.call("codes.setPinned", { codeIds: [first] }))).toEqual([
       first,
     ]);
-    value(await core.call("history.undo", {}));
-    expect(value<CodeId[]>(await core.call("codes.pinned", {}))).toEqual([]);
+    coreValue(await core.call("history.undo", {}));
+    expect(coreValue<CodeId[]>(await core.call("codes.pinned", {}))).toEqual([]);
     expect(await apply("Referral")).toBe(first);
-    expect(value<CodeId[]>(await core.call("codes.pinned", {}))).toEqual([]);
+    expect(coreValue<CodeId[]>(await core.call("codes.pinned", {}))).toEqual([]);
   });
 });
 
 describe("a pinned code deleted or merged away", () => {
   it("gets its number key back when the delete is undone", async () => {
-    const p = (project = await codingProject(tempDir()));
+    const p = await openProject();
     const a = createCode(p.db(), ["A"], undefined, NOW).codeId;
     const b = createCode(p.db(), ["B"], undefined, NOW).codeId;
     setPinnedCodes(p.db(), [b, a]);
@@ -165,7 +155,7 @@ describe("a pinned code deleted or merged away", () => {
   });
 
   it("gives the key back to the merged code when the merge is undone", async () => {
-    const p = (project = await codingProject(tempDir()));
+    const p = await openProject();
     const a = createCode(p.db(), ["A"], undefined, NOW).codeId;
     const b = createCode(p.db(), ["B"], undefined, NOW).codeId;
     setPinnedCodes(p.db(), [b]);

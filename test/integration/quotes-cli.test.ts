@@ -1,21 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { runCli } from "../../electron/core/cli/main.ts";
-import type { Output } from "../../electron/core/cli/output.ts";
+import { cairnInProcess } from "../helpers/cli.ts";
 import { codeAnswer, codingProject } from "../helpers/coding-project.ts";
 import { useTempDir } from "../helpers/temp.ts";
 
 const tempDir = useTempDir();
 
-async function run(...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const output: Output = {
-    out: (line) => out.push(line + "\n"),
-    err: (line) => err.push(line + "\n"),
-  };
-  const status = await runCli(args, output);
-  return { status, stdout: out.join(""), stderr: err.join("") };
-}
+const run = cairnInProcess;
 
 /** R1 (Ireland) and R2 (Malta) coded with Safety (R1's under Safety>Night), by Anna and Ben. */
 async function codedFile(): Promise<string> {

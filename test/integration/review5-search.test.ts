@@ -2,19 +2,27 @@
  * Review of issue 5's search: queries a user can type that once broke it (an SQLite error
  * from the full-text index, or a minus that did the opposite of leaving words out).
  */
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createCore } from "../../electron/core/core.ts";
 import { runSearch } from "../../electron/core/search/search-service.ts";
 import type { AutocodePreview } from "../../shared/api/search-api.ts";
 import { findHits } from "../../shared/search/match.ts";
 import { parseQuery } from "../../shared/search/query.ts";
 import type { ProjectSession } from "../../electron/core/services/project-session.ts";
-import { fixedClock, snapshot } from "../helpers/project.ts";
+import { useCoreProject } from "../helpers/core.ts";
+import { snapshot } from "../helpers/project.ts";
 import { useTempDir } from "../helpers/temp.ts";
 import { searchProject } from "./search-project.ts";
 
 const tempDir = useTempDir();
+const openCore = useCoreProject();
+
+/** The core of the app on the search survey, as the app would open it. */
+async function searchCore() {
+  const dir = tempDir();
+  const { session, path } = await searchProject(dir);
+  session.close();
+  return openCore(dir, path);
+}
 
 function found(session: ProjectSession, query: string): string[] {
   const result = runSearch(session.db(), {
@@ -121,45 +129,29 @@ describe("the index never loses an answer the exact matcher finds", () => {
 
 describe("auto-coding with every hit unchecked", () => {
   it("refuses, and creates no empty code and no undo step", async () => {
-    const dir = tempDir();
-    const { session, path } = await searchProject(dir);
-    session.close();
-    const core = createCore({ shell: "browser", userDataDir: join(dir, "home"), now: fixedClock });
-    try {
-      core.session.open(path);
-      const request = { query: "police", code: { path: ["Actors", "Police"] }, coder: "Anna" };
-      const preview = await core.call("autocode.preview", request);
-      if (!preview.ok) throw new Error(preview.error.message);
-      const skip = (preview.value as AutocodePreview).passages.map((passage) => passage.key);
-      const before = snapshot(core.session.db());
-      const applied = await core.call("autocode.apply", { ...request, skip });
-      expect(applied).toMatchObject({
-        ok: false,
-        error: { code: "bad_input", message: expect.stringMatching(/every hit is unchecked/) },
-      });
-      expect(snapshot(core.session.db())).toBe(before);
-    } finally {
-      core.shutdown();
-    }
+    const core = await searchCore();
+    const request = { query: "police", code: { path: ["Actors", "Police"] }, coder: "Anna" };
+    const preview = await core.call("autocode.preview", request);
+    if (!preview.ok) throw new Error(preview.error.message);
+    const skip = (preview.value as AutocodePreview).passages.map((passage) => passage.key);
+    const before = snapshot(core.session.db());
+    const applied = await core.call("autocode.apply", { ...request, skip });
+    expect(applied).toMatchObject({
+      ok: false,
+      error: { code: "bad_input", message: expect.stringMatching(/every hit is unchecked/) },
+    });
+    expect(snapshot(core.session.db())).toBe(before);
   });
 });
 
 describe("searching in a question the project does not have", () => {
   it("says so instead of finding nothing", async () => {
-    const dir = tempDir();
-    const { session, path } = await searchProject(dir);
-    session.close();
-    const core = createCore({ shell: "browser", userDataDir: join(dir, "home"), now: fixedClock });
-    try {
-      core.session.open(path);
-      for (const name of ["search.run", "autocode.preview"] as const) {
-        expect(await core.call(name, { query: "police", questionId: 9999 })).toMatchObject({
-          ok: false,
-          error: { code: "not_found", message: "question 9999 does not exist in this project" },
-        });
-      }
-    } finally {
-      core.shutdown();
+    const core = await searchCore();
+    for (const name of ["search.run", "autocode.preview"] as const) {
+      expect(await core.call(name, { query: "police", questionId: 9999 })).toMatchObject({
+        ok: false,
+        error: { code: "not_found", message: "question 9999 does not exist in this project" },
+      });
     }
   });
 });

@@ -6,7 +6,8 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Migration } from "../../electron/core/db/migrations.ts";
 import type { ProjectSession } from "../../electron/core/services/project-session.ts";
-import type { ConflictPolicy, ImportMapping } from "../../shared/import/mapping.ts";
+import type { ConflictPolicy } from "../../shared/import/mapping.ts";
+import { surveyMapping } from "../helpers/coding-project.ts";
 import { importFiles } from "../helpers/import.ts";
 import { newSession } from "../helpers/project.ts";
 
@@ -23,19 +24,7 @@ export const ANSWERS = {
   },
 };
 
-const MAPPING: ImportMapping = {
-  idColumn: "id",
-  attributeColumns: ["Country"],
-  questions: [
-    { column: "Q1", label: "Q1", text: "What happened?" },
-    { column: "Q2", label: "Q2", text: "Anything else?" },
-  ],
-  codeColumns: [],
-  long: null,
-  codeDelimiter: ";",
-  codeSeparator: ">",
-  nonResponses: ["n/a"],
-};
+const MAPPING = surveyMapping("What happened?");
 
 const COUNTRIES: Record<string, string> = {
   R1: "France",
