@@ -90,6 +90,8 @@ try {
   let failures = 0;
   for (let run = 0; run < SELECTION_RUNS; run++) {
     const row = page.locator(".answer-row").nth(run % 5);
+    // Clicking at a point does not scroll: the row must be on screen, not under the bar.
+    await row.scrollIntoViewIfNeeded();
     // The end of the answer: the generated codings cover its first 55 characters.
     const words = row.locator(".answer-text [data-slate-string]").last();
     // The middle of the answer's last word, found with a Range over the text node.
