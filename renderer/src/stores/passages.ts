@@ -48,10 +48,15 @@ interface PassagesState {
 
 /** The query the view asks, from its own state and the scope and coder elsewhere. */
 function currentInput(state: PassagesState, offset: number, limit: number) {
-  const scope = useView.getState().passages;
-  if (!scope) return null;
+  const chosen = useView.getState().passages;
+  const { summary, codeIndex } = useProject.getState();
+  // A code deleted or merged away meanwhile: the view says so, and asks nothing (the core
+  // would refuse it). A co-occurring code gone lists the code's passages; undone, it is back.
+  if (!chosen || !codeIndex.has(chosen.codeId)) return null;
+  const { withCode, ...rest } = chosen;
+  const scope = withCode !== undefined && codeIndex.has(withCode) ? chosen : rest;
   const { coder, view } = useCoding.getState();
-  const coderId = coderFilter(state.coder, view, coderIdIn(useProject.getState().summary, coder));
+  const coderId = coderFilter(state.coder, view, coderIdIn(summary, coder));
   return passagesInput(scope, coderId, state.attributes, state.sort, offset, limit);
 }
 
@@ -95,7 +100,11 @@ export const usePassages = create<PassagesState>()((set, get) => ({
     // so the list does not shrink under the reader and their ticks stay.
     const before = get();
     const input = currentInput(before, 0, PASSAGE_PAGE);
-    if (!input) return;
+    if (!input) {
+      requests++;
+      set({ key: "", rows: [], total: 0, loading: false, error: null, selected: new Set() });
+      return;
+    }
     const key = keyOf(input);
     const again = key === before.key;
     const limit = again ? Math.min(5000, Math.max(PASSAGE_PAGE, before.rows.length)) : PASSAGE_PAGE;
@@ -142,3 +151,9 @@ export function selectedPassages(state: {
 }): Passage[] {
   return state.rows.filter((row) => state.selected.has(row.segmentId));
 }
+
+// Another project: its attributes and passages are others; the ticks and filters go.
+useProject.subscribe((state, previous) => {
+  if (state.summary?.path === previous.summary?.path) return;
+  usePassages.setState({ attributes: [], rows: [], total: 0, key: "", selected: new Set() });
+});

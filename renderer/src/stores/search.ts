@@ -6,8 +6,8 @@
  */
 import { create } from "zustand";
 import type { AutocodePreview, AutocodeScope, SearchHit } from "../../../shared/api/search-api.ts";
-import type { QuestionId } from "../../../shared/domain.ts";
-import { call, errorMessage } from "../api/client.ts";
+import type { CodeId, QuestionId } from "../../../shared/domain.ts";
+import { call, errorMessage, subscribe } from "../api/client.ts";
 import { count } from "../format.ts";
 import { allCheckable, keepUnchecked, skippedKeys } from "../search/autocode-choice.ts";
 import { codeLabel } from "../search/code-ref.ts";
@@ -60,6 +60,8 @@ interface SearchState {
   setCaseSensitive(caseSensitive: boolean): void;
   setQuestion(questionId: QuestionId | null): void;
   run(): Promise<void>;
+  /** The search shown, run again (an import changed the answers). */
+  rerun(): Promise<void>;
   loadMore(): Promise<void>;
   openAutocode(): void;
   closeAutocode(): void;
@@ -102,6 +104,23 @@ export const useSearch = create<SearchState>()((set, get) => {
     if (panel) set({ autocode: { ...panel, ...patch } });
   }
 
+  async function search(query: SearchQuery): Promise<void> {
+    const generation = ++searches;
+    set({ searching: true, error: null });
+    try {
+      const result = await call("search.run", { ...queryInput(query), offset: 0, limit: PAGE });
+      if (generation !== searches) return;
+      set({ results: { query, ...result }, searching: false });
+      if (get().autocode) {
+        patchPanel({ unchecked: EMPTY, done: null, preview: null });
+        void get().refreshPreview();
+      }
+    } catch (error) {
+      if (generation !== searches) return;
+      set({ error: errorMessage(error), searching: false, results: null, autocode: null });
+    }
+  }
+
   return {
     text: "",
     regex: false,
@@ -130,25 +149,18 @@ export const useSearch = create<SearchState>()((set, get) => {
 
     async run() {
       const { text, regex, caseSensitive, questionId } = get();
-      const generation = ++searches;
       if (text.trim() === "") {
+        ++searches;
         set({ results: null, error: null, searching: false, autocode: null });
         return;
       }
-      const query: SearchQuery = { query: text.trim(), regex, caseSensitive, questionId };
-      set({ searching: true, error: null });
-      try {
-        const result = await call("search.run", { ...queryInput(query), offset: 0, limit: PAGE });
-        if (generation !== searches) return;
-        set({ results: { query, ...result }, searching: false });
-        if (get().autocode) {
-          patchPanel({ unchecked: EMPTY, done: null, preview: null });
-          void get().refreshPreview();
-        }
-      } catch (error) {
-        if (generation !== searches) return;
-        set({ error: errorMessage(error), searching: false, results: null, autocode: null });
-      }
+      listenForImports();
+      await search({ query: text.trim(), regex, caseSensitive, questionId });
+    },
+
+    async rerun() {
+      const results = get().results;
+      if (results) await search(results.query);
     },
 
     async loadMore() {
@@ -303,9 +315,33 @@ useView.subscribe((state, previous) => {
   void useSearch.getState().refreshPreview();
 });
 
+let listening = false;
+
+/**
+ * An import into the open project adds answers and replaces texts: the hits shown (and
+ * their offsets, which "show in the grid" uses) would be the old ones. Listens from the
+ * first search on, as the client then exists.
+ */
+function listenForImports(): void {
+  if (listening) return;
+  listening = true;
+  subscribe("project.changed", (summary) => {
+    const shown = useProject.getState().summary?.path;
+    if (summary !== null && summary.path === shown) void useSearch.getState().rerun();
+  });
+}
+
 // Another project: its answers, its codes; nothing of the last one's search applies.
+// The code chosen for auto-coding can go (deleted, merged, its creation undone): the
+// coder chooses another rather than meet the core's refusal.
 useProject.subscribe((state, previous) => {
-  if (state.summary?.path === previous.summary?.path) return;
+  if (state.summary?.path === previous.summary?.path) {
+    const code = useSearch.getState().autocode?.code;
+    if (code && "id" in code && !state.codeIndex.has(code.id as CodeId)) {
+      useSearch.getState().chooseCode(null);
+    }
+    return;
+  }
   searches++;
   previews++;
   applyAfterCoder = false;

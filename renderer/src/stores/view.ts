@@ -5,6 +5,7 @@
  */
 import { create } from "zustand";
 import type { AnswerId, CodeId, QuestionId } from "../../../shared/domain.ts";
+import { useProject } from "./project.ts";
 
 export type MainView = "coding" | "search" | "passages" | "cooccurrence";
 
@@ -45,3 +46,10 @@ export const useView = create<ViewState>()((set, get) => ({
   revealInGrid: (target) =>
     set({ view: "coding", reveal: { ...target, serial: (get().reveal?.serial ?? 0) + 1 } }),
 }));
+
+// Another project: a code id or an answer asked for belongs to the one before (the same
+// id may name an unrelated code here), so the passages' scope and a pending reveal go.
+useProject.subscribe((state, previous) => {
+  if (state.summary?.path === previous.summary?.path) return;
+  useView.setState({ passages: null, reveal: null });
+});
