@@ -10,7 +10,7 @@ import type { Locator, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { AnswerRow, CodeNode } from "../../shared/domain.ts";
 import { dragSelect } from "../helpers/coding.ts";
-import type { OpenApp } from "../helpers/browser.ts";
+import { callServed, type OpenApp } from "../helpers/browser.ts";
 import { useSampleApp } from "../helpers/sample-app.ts";
 
 /** Screenshots to look at, not to compare: gitignored. */
@@ -39,16 +39,8 @@ describe("a coder organising the codebook", () => {
       .locator(".code-tree > li")
       .evaluateAll((items) => items.map((li) => li.getAttribute("aria-label")));
 
-  async function api<T>(name: string, input: unknown): Promise<T> {
-    const response = await fetch(new URL(`api/call/${name}`, app.served.url), {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(input),
-    });
-    const result = (await response.json()) as { ok: boolean; value: T; error?: unknown };
-    if (!result.ok) throw new Error(JSON.stringify(result.error));
-    return result.value;
-  }
+  /** The core itself, as another window or program would call it. */
+  const api = <T>(name: string, input: unknown) => callServed<T>(app.served, name, input);
 
   async function openMenu(path: string) {
     await line(path).hover();

@@ -10,7 +10,7 @@ import {
   phraseBox,
   segmentIdsLabelled,
 } from "../helpers/coding.ts";
-import type { OpenApp } from "../helpers/browser.ts";
+import { callServed, type OpenApp } from "../helpers/browser.ts";
 import { useSampleApp } from "../helpers/sample-app.ts";
 
 /** Screenshots to look at, not to compare: gitignored. */
@@ -28,12 +28,10 @@ describe("a coder working by keyboard, writing memos and marking work done", () 
 
   async function stored(respondent: string): Promise<AnswerRow> {
     const answerId = Number(await row(respondent).getAttribute("data-answer"));
-    const response = await fetch(new URL("api/call/answers.get", app.served.url), {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ answerIds: [answerId] }),
+    const [fresh] = await callServed<AnswerRow[]>(app.served, "answers.get", {
+      answerIds: [answerId],
     });
-    return ((await response.json()) as { value: AnswerRow[] }).value[0]!;
+    return fresh!;
   }
 
   beforeAll(async () => {

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { AnswerRow, CodeNode } from "../../shared/domain.ts";
-import type { OpenApp } from "../helpers/browser.ts";
+import { callServed, type OpenApp } from "../helpers/browser.ts";
 import { clickPhrase, dragSelect, phraseBox } from "../helpers/coding.ts";
 import { useSampleApp } from "../helpers/sample-app.ts";
 
@@ -26,16 +26,7 @@ describe("a coder whose passages, memos and keys behave as they look", () => {
   const list = () => page.getByTestId("answer-list");
 
   /** The core itself, as another window or program would call it. */
-  async function api<T>(name: string, input: unknown): Promise<T> {
-    const response = await fetch(new URL(`api/call/${name}`, app.served.url), {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(input),
-    });
-    const result = (await response.json()) as { ok: boolean; value: T; error?: unknown };
-    if (!result.ok) throw new Error(JSON.stringify(result.error));
-    return result.value;
-  }
+  const api = <T>(name: string, input: unknown) => callServed<T>(app.served, name, input);
 
   async function stored(respondent: string): Promise<AnswerRow> {
     const answerId = Number(await row(respondent).getAttribute("data-answer"));

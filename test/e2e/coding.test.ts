@@ -4,7 +4,7 @@ import type { Locator, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { AnswerRow } from "../../shared/domain.ts";
 import { sampleData } from "../../electron/core/services/sample-project.ts";
-import type { OpenApp } from "../helpers/browser.ts";
+import { callServed, type OpenApp } from "../helpers/browser.ts";
 import {
   clickPhrase,
   dragSelect,
@@ -45,14 +45,10 @@ describe("a coder highlighting passages and applying codes", () => {
   /** Fresh rows from the core itself, as another program would read them. */
   async function stored(respondent: string): Promise<AnswerRow> {
     const answerId = Number(await row(respondent).getAttribute("data-answer"));
-    const response = await fetch(new URL("api/call/answers.get", app.served.url), {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ answerIds: [answerId] }),
+    const [fresh] = await callServed<AnswerRow[]>(app.served, "answers.get", {
+      answerIds: [answerId],
     });
-    const result = (await response.json()) as { ok: boolean; value: AnswerRow[] };
-    expect(result.ok).toBe(true);
-    return result.value[0]!;
+    return fresh!;
   }
 
   beforeAll(async () => {

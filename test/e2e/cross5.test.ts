@@ -9,7 +9,7 @@ import { join } from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ImportInspection } from "../../shared/import/inspection.ts";
-import { openApp, type OpenApp } from "../helpers/browser.ts";
+import { callServed, openApp, type OpenApp } from "../helpers/browser.ts";
 import { cairn } from "../helpers/cli.ts";
 
 const SCREENSHOTS = join(process.cwd(), ".scratch");
@@ -24,16 +24,8 @@ describe("a coder whose search and passages stay right while the project changes
   const line = (path: string): Locator =>
     panel().getByRole("treeitem", { name: path, exact: true }).locator("> .code-line");
 
-  async function api<T>(name: string, input: unknown): Promise<T> {
-    const response = await fetch(new URL(`api/call/${name}`, app.served.url), {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(input),
-    });
-    const result = (await response.json()) as { ok: boolean; value: T; error?: unknown };
-    if (!result.ok) throw new Error(JSON.stringify(result.error));
-    return result.value;
-  }
+  /** The core itself, as another window or program would call it. */
+  const api = <T>(name: string, input: unknown) => callServed<T>(app.served, name, input);
 
   async function deleteCode(path: string) {
     await line(path).hover();

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { SearchHit } from "../../shared/api/search-api.ts";
 import type { AnswerRow, CodeNode } from "../../shared/domain.ts";
 import { sampleData } from "../../electron/core/services/sample-project.ts";
-import type { OpenApp } from "../helpers/browser.ts";
+import { callServed, type OpenApp } from "../helpers/browser.ts";
 import { useSampleApp } from "../helpers/sample-app.ts";
 
 /** Screenshots to look at, not to compare: gitignored. */
@@ -27,17 +27,8 @@ describe("a coder searching the answers and auto-coding the hits", () => {
   const box = () => page.getByRole("searchbox", { name: "Search all answers" });
   const previewRows = () => page.locator(".autocode-row");
 
-  /** The core itself, as another program would ask it. */
-  async function core<T>(name: string, input: unknown): Promise<T> {
-    const response = await fetch(new URL(`api/call/${name}`, app.served.url), {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(input),
-    });
-    const result = (await response.json()) as { ok: boolean; value: T };
-    expect(result.ok).toBe(true);
-    return result.value;
-  }
+  /** The core itself, as another window or program would call it. */
+  const core = <T>(name: string, input: unknown) => callServed<T>(app.served, name, input);
 
   /** The passages coded with `name` in the answers the search finds, as [answer, start, end]. */
   async function codedWith(name: string, hits: readonly SearchHit[]): Promise<number[][]> {

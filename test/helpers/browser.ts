@@ -83,3 +83,22 @@ export async function openApp(
     },
   };
 }
+
+/**
+ * Calls the served core itself, as another window or program would (with the page's
+ * token), and answers with the value; a refusal throws with the core's error.
+ */
+export async function callServed<T>(
+  served: ServedProject,
+  name: string,
+  input: unknown,
+): Promise<T> {
+  const response = await fetch(new URL(`api/call/${name}`, served.url), {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(input),
+  });
+  const result = (await response.json()) as { ok: boolean; value: T; error?: unknown };
+  if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.error)}`);
+  return result.value;
+}
