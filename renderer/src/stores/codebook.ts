@@ -109,10 +109,10 @@ function label(codeId: CodeId): string {
 /** Counts asked for, so an older reply never overwrites a newer one. */
 let countsAsked = 0;
 
-export const useCodebook = create<CodebookState>()((set, get) => ({
-  counts: new Map(),
-  countsFor: null,
-  collapsed: new Set(),
+/** The panel of a project just opened: nothing counted, folded, open or dragged. */
+const FRESH = {
+  counts: new Map<CodeId, CodeCount>(),
+  collapsed: new Set<CodeId>(),
   current: null,
   renaming: null,
   creating: null,
@@ -120,6 +120,11 @@ export const useCodebook = create<CodebookState>()((set, get) => ({
   dialog: null,
   notice: null,
   drag: null,
+} as const;
+
+export const useCodebook = create<CodebookState>()((set, get) => ({
+  ...FRESH,
+  countsFor: null,
 
   async refreshCounts(whose) {
     const asked = ++countsAsked;
@@ -139,17 +144,7 @@ export const useCodebook = create<CodebookState>()((set, get) => ({
 
   reset() {
     countsAsked++;
-    set({
-      counts: new Map(),
-      collapsed: new Set(),
-      current: null,
-      renaming: null,
-      creating: null,
-      menu: null,
-      dialog: null,
-      notice: null,
-      drag: null,
-    });
+    set({ ...FRESH, counts: new Map(), collapsed: new Set() });
   },
 
   setCollapsed(codeId, collapsed) {

@@ -5,44 +5,24 @@
  * shown in the grid and the way back find the search as it was left.
  */
 import { create } from "zustand";
-import type { AutocodePreview, AutocodeScope, SearchHit } from "../../../shared/api/search-api.ts";
+import type { AutocodeScope } from "../../../shared/api/search-api.ts";
 import type { CodeId, QuestionId } from "../../../shared/domain.ts";
 import { call, errorMessage, subscribe } from "../api/client.ts";
 import { count } from "../format.ts";
 import { allCheckable, keepUnchecked, skippedKeys } from "../search/autocode-choice.ts";
 import { codeLabel } from "../search/code-ref.ts";
+import {
+  queryInput,
+  type AutocodePanel,
+  type SearchQuery,
+  type SearchResults,
+} from "../search/search-state.ts";
 import { useCoding, type CodeRef } from "./coding.ts";
 import { runEdit, useEdits } from "./edits.ts";
 import { useProject } from "./project.ts";
 import { useView } from "./view.ts";
 
-/** A search as the core takes it. */
-export interface SearchQuery {
-  readonly query: string;
-  readonly regex: boolean;
-  readonly caseSensitive: boolean;
-  readonly questionId: QuestionId | null;
-}
-
-export interface SearchResults {
-  readonly query: SearchQuery;
-  readonly answers: number;
-  readonly hits: number;
-  readonly rows: readonly SearchHit[];
-}
-
-export interface AutocodePanel {
-  readonly code: CodeRef | null;
-  readonly scope: AutocodeScope;
-  readonly preview: AutocodePreview | null;
-  readonly loading: boolean;
-  readonly error: string | null;
-  /** Hits the coder unchecked, by key: applying skips them. */
-  readonly unchecked: ReadonlySet<string>;
-  readonly applying: boolean;
-  /** What the last apply did, said on screen ("Coded 37 passages with Safety"). */
-  readonly done: string | null;
-}
+export type { AutocodePanel, SearchQuery, SearchResults } from "../search/search-state.ts";
 
 interface SearchState {
   readonly text: string;
@@ -77,15 +57,6 @@ interface SearchState {
 export const PAGE = 200;
 
 const EMPTY = new Set<string>();
-
-function queryInput(query: SearchQuery) {
-  return {
-    query: query.query,
-    regex: query.regex,
-    caseSensitive: query.regex && query.caseSensitive,
-    ...(query.questionId === null ? {} : { questionId: query.questionId }),
-  };
-}
 
 /** A code as the coder reads it: its path, or the new path to create. */
 export function codeRefLabel(code: CodeRef): string {
