@@ -16,6 +16,7 @@ export type CodeId = Brand<number, "CodeId">;
 export type CoderId = Brand<number, "CoderId">;
 export type SegmentId = Brand<number, "SegmentId">;
 export type MemoId = Brand<number, "MemoId">;
+export type AttributeId = Brand<number, "AttributeId">;
 
 /** `empty` is a blank cell; `non_response` a placeholder such as "-" or "n/a". */
 export const ANSWER_STATUSES = ["answered", "empty", "non_response"] as const;

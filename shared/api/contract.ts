@@ -38,6 +38,7 @@ import {
   codeId,
 } from "./schemas.ts";
 import { searchApi } from "./search-api.ts";
+import { tallyApi } from "./tally-api.ts";
 import type { ImportInspection, ImportProgress } from "../import/inspection.ts";
 import {
   CONFLICT_POLICIES,
@@ -273,12 +274,14 @@ export const api = {
   ...codebookApi,
   ...searchApi,
   ...retrievalApi,
+  ...tallyApi,
 } as const;
 
 export { ANSWER_SORTS, answerFilterSchema, answerSortSchema } from "./answer-filter.ts";
 export type * from "./codebook-api.ts";
 export type * from "./retrieval-api.ts";
 export type * from "./search-api.ts";
+export type * from "./tally-api.ts";
 
 export type Api = typeof api;
 export type ApiName = keyof Api;

@@ -27,6 +27,8 @@ import { codebookFileHandlers } from "./codebook-file-handlers.ts";
 import { codebookHandlers } from "./codebook-handlers.ts";
 import { retrievalHandlers } from "./retrieval-handlers.ts";
 import { searchHandlers } from "./search-handlers.ts";
+import { crosstabHandlers } from "./crosstab-handlers.ts";
+import { tallyHandlers } from "./tally-handlers.ts";
 import { inspectImport, type ImportJobs } from "../import/import-service.ts";
 import { answerRows, listAnswers, locateAnswer } from "../services/answers.ts";
 import type { UserPreferences } from "../services/preferences.ts";
@@ -150,5 +152,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...codebookFileHandlers(context),
     ...searchHandlers(context),
     ...retrievalHandlers(context),
+    ...tallyHandlers(context),
+    ...crosstabHandlers(context),
   };
 }

@@ -9,6 +9,7 @@ import { autocodeCommand } from "./commands/autocode.ts";
 import { codebookCommand } from "./commands/codebook.ts";
 import { codeCommand } from "./commands/code.ts";
 import { codesCommand } from "./commands/codes.ts";
+import { crosstabCommand } from "./commands/crosstab.ts";
 import { createCommand } from "./commands/create.ts";
 import { importCommand } from "./commands/import.ts";
 import { quotesCommand } from "./commands/quotes.ts";
@@ -16,6 +17,7 @@ import { searchCommand } from "./commands/search.ts";
 import { segmentsCommand } from "./commands/segments.ts";
 import { serveCommand } from "./commands/serve.ts";
 import { showCommand } from "./commands/show.ts";
+import { tallyCommand } from "./commands/tally.ts";
 import { uncodeCommand } from "./commands/uncode.ts";
 import { processOutput, type Output } from "./output.ts";
 
@@ -76,6 +78,22 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
     usage:
       "quotes FILE --code PATH [--question Q] [--coder NAME] [--attribution ATTR] [--json]\n" +
       '                      the passages of a code as quotes: "..." (Ireland)',
+  },
+  tally: {
+    run: tallyCommand,
+    usage:
+      "tally FILE [--question Q] [--coder NAME|--all-coders] [--where ATTR=VALUE ...] [--json]\n" +
+      '                      "N out of M": respondents and segments per code and question;\n' +
+      "                      --where narrows every figure to respondents with that value\n" +
+      "                      (repeat it; one attribute given twice means either value)",
+  },
+  crosstab: {
+    run: crosstabCommand,
+    usage:
+      "crosstab FILE --attribute ATTR [--question Q] [--coder NAME|--all-coders]\n" +
+      "        [--where ATTR=VALUE ...] [--json]\n" +
+      "                      respondents per code split by an attribute's values, with\n" +
+      "                      column percentages of those who answered",
   },
   import: {
     run: importCommand,

@@ -1,7 +1,8 @@
 /**
  * The main window: questions on the left, the selected question's answers in the
- * middle with the coding bar under them (or, by the tabs above them, the search, a
- * code's passages or the co-occurrence table), the codebook on the right. The top bar says
+ * middle with the coding bar under them and this question's frequencies beside them
+ * (or, by the tabs above them, the search, a code's passages, the co-occurrence table or
+ * the frequencies for the report), the codebook on the right. The top bar says
  * who is coding and holds Undo/Redo; the coding panels (picker, segment popover, memo
  * editor) float above everything, one at a time.
  */
@@ -33,6 +34,8 @@ import { QuestionList } from "./QuestionList.tsx";
 import { CooccurrenceView } from "./passages/CooccurrenceView.tsx";
 import { PassagesView } from "./passages/PassagesView.tsx";
 import { SearchView } from "./search/SearchView.tsx";
+import { FrequenciesView } from "./tally/FrequenciesView.tsx";
+import { FrequencyPanel } from "./tally/FrequencyPanel.tsx";
 import { ViewTabs } from "./ViewTabs.tsx";
 import { Welcome } from "./Welcome.tsx";
 
@@ -128,15 +131,19 @@ export function App() {
           <main className="answers-pane">
             <ViewTabs />
             {view === "coding" && (
-              <>
-                <QuestionHeader />
-                <AnswerList />
-                <CodingBar />
-              </>
+              <div className="coding-split">
+                <div className="coding-main">
+                  <QuestionHeader />
+                  <AnswerList />
+                  <CodingBar />
+                </div>
+                <FrequencyPanel />
+              </div>
             )}
             {view === "search" && <SearchView />}
             {view === "passages" && <PassagesView />}
             {view === "cooccurrence" && <CooccurrenceView />}
+            {view === "frequencies" && <FrequenciesView />}
           </main>
           <CodeTree />
         </div>

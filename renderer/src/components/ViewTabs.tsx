@@ -1,6 +1,7 @@
 /**
  * The tabs over the middle of the window: code answers, search them (and auto-code),
- * read the passages of a code (and copy quotes), or see which codes go together.
+ * read the passages of a code (and copy quotes), see which codes go together, or read
+ * the frequencies for the report.
  */
 import { useView, type MainView } from "../stores/view.ts";
 
@@ -9,6 +10,7 @@ const TABS: readonly { readonly view: MainView; readonly label: string }[] = [
   { view: "search", label: "Search" },
   { view: "passages", label: "Passages" },
   { view: "cooccurrence", label: "Co-occurrence" },
+  { view: "frequencies", label: "Frequencies" },
 ];
 
 export function ViewTabs() {

@@ -1,13 +1,14 @@
 /**
  * Which view fills the middle of the window: the coding grid, the search (with
- * auto-code), the passages of a code (for quotes), or the co-occurrence table. The
+ * auto-code), the passages of a code (for quotes), the co-occurrence table, or the
+ * frequencies (tallies, crosstab, response rates and charts for the report). The
  * codebook and the question list stay beside every view.
  */
 import { create } from "zustand";
 import type { AnswerId, CodeId, QuestionId } from "../../../shared/domain.ts";
 import { useProject } from "./project.ts";
 
-export type MainView = "coding" | "search" | "passages" | "cooccurrence";
+export type MainView = "coding" | "search" | "passages" | "cooccurrence" | "frequencies";
 
 /** Which passages the passages view lists. */
 export interface PassagesScope {
