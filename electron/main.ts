@@ -31,6 +31,7 @@ import {
   appResponseHeaders,
   contentTypeFor,
   decideNavigation,
+  isAllowedDownload,
   isAppUrl,
   projectPathFromArgv,
   refusePageFileAccess,
@@ -147,6 +148,10 @@ function lockDownSession(): void {
     { urls: ["http://*/*", "https://*/*", "ws://*/*", "wss://*/*"] },
     (_details, callback) => callback({ cancel: true }),
   );
+  // Charts saved from the page download as files (Electron asks where); nothing else may.
+  ses.on("will-download", (event, item) => {
+    if (!isAllowedDownload(item.getURL())) event.preventDefault();
+  });
 }
 
 function serveRenderer(root: string): void {

@@ -103,6 +103,17 @@ export function decideNavigation(url: string): NavigationDecision {
   return "deny";
 }
 
+/**
+ * True for a download the window may start: a file the page made itself (a chart saved
+ * as PNG or SVG is a `blob:` URL of our own origin). Electron then asks where to save it.
+ * Anything else, such as a link to a remote file, is refused: the app makes no network
+ * requests.
+ */
+export function isAllowedDownload(url: string): boolean {
+  if (!url.startsWith("blob:")) return false;
+  return isAppUrl(url.slice("blob:".length));
+}
+
 /** The file an `app://cairn/...` request is answered with, or null (404). */
 export function resolveAppFile(rootDir: string, requestUrl: string): string | null {
   if (!isAppUrl(requestUrl)) return null;

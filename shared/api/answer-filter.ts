@@ -13,7 +13,11 @@ export const answerFilterSchema = z
     statuses: z.array(z.enum(ANSWER_STATUSES)).min(1).optional(),
     /** Only respondents whose attribute has one of the values; several attributes: all. */
     attributes: z
-      .array(z.object({ name: z.string().min(1), values: z.array(z.string()).min(1) }).strict())
+      .array(
+        z
+          .object({ name: z.string().min(1), values: z.array(z.string()).min(1).max(10_000) })
+          .strict(),
+      )
       .max(50)
       .optional(),
     /**

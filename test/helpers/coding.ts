@@ -40,6 +40,10 @@ export async function phraseBox(row: Locator, phrase: string, nth = 0): Promise<
         range.setEnd(holder.node, at - holder.from + 1);
         return range.getBoundingClientRect();
       };
+      // A row below the fold (a narrower grid wraps answers onto more lines): bring the
+      // phrase on screen as a coder would scroll to it; one already in view stays put.
+      const holder = [...nodes].reverse().find((n) => n.from <= index);
+      holder?.node.parentElement?.scrollIntoView({ block: "nearest" });
       const first = charRect(index);
       const last = charRect(index + (wanted as string).length - 1);
       return {

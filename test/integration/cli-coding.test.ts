@@ -236,6 +236,8 @@ describe("cairn segments", () => {
   it("filters by question (label or position), coder, and code with the codes below it", async () => {
     const file = await coded();
     expect(await listed(file, { question: WHO })).toHaveLength(3);
+    // "Q2", as the app shows it, is the second question too.
+    expect(await listed(file, { question: "q2" })).toHaveLength(3);
     expect(await listed(file, { question: 1 })).toEqual([
       "R1 Q1 Safety>Refuges Aoife refuge places",
       "R1 Q1 Safety Aoife faster protection orders",

@@ -60,6 +60,7 @@ describe("project files", () => {
         "history_ops",
         "history_steps",
         "memos",
+        "populations",
         "project_meta",
         "questions",
         "respondent_attributes",

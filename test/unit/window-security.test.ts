@@ -8,6 +8,7 @@ import {
   appResponseHeaders,
   contentTypeFor,
   decideNavigation,
+  isAllowedDownload,
   isAppUrl,
   isSafeExternalUrl,
   projectPathFromArgv,
@@ -72,6 +73,26 @@ describe("links a user clicks in the window", () => {
   it("keep navigation inside the app only for the app's own pages", () => {
     expect(decideNavigation("app://cairn/index.html")).toBe("allow");
     expect(decideNavigation("app://elsewhere/index.html")).toBe("deny");
+  });
+});
+
+describe("files the window may download", () => {
+  it("saves a chart the page made itself", () => {
+    expect(isAllowedDownload("blob:app://cairn/6f1c2a9e-4b1d-4c57-9d1e-2f0a8c3b7d11")).toBe(true);
+  });
+
+  it("refuses anything fetched from elsewhere, or made by another origin", () => {
+    for (const url of [
+      "https://example.org/report.pdf",
+      "http://127.0.0.1:8080/file",
+      "file:///etc/passwd",
+      "data:image/png;base64,AAAA",
+      "blob:https://example.org/6f1c2a9e",
+      "blob:app://elsewhere/6f1c2a9e",
+      "blob:",
+    ]) {
+      expect(isAllowedDownload(url), url).toBe(false);
+    }
   });
 });
 

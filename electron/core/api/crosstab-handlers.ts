@@ -2,7 +2,9 @@
  * The core's handlers for the crosstab, response rates and population sizes
  * (shared/api/tally-api.ts).
  */
-import { CairnError } from "../../../shared/api/errors.ts";
+import { crosstab } from "../tally/crosstab.ts";
+import { getPopulations, setPopulations } from "../tally/populations.ts";
+import { responseRate } from "../tally/response-rate.ts";
 import type { Handlers, HandlerContext } from "./handlers.ts";
 
 type CrosstabHandlers = Pick<
@@ -11,14 +13,11 @@ type CrosstabHandlers = Pick<
 >;
 
 export function crosstabHandlers(context: HandlerContext): CrosstabHandlers {
-  void context;
-  const notYet = (): never => {
-    throw new CairnError("bad_input", "not built yet");
-  };
+  const { session } = context;
   return {
-    "tally.crosstab": notYet,
-    "tally.responseRate": notYet,
-    "populations.get": notYet,
-    "populations.set": notYet,
+    "tally.crosstab": (input) => crosstab(session.db(), input),
+    "tally.responseRate": ({ questionId }) => responseRate(session.db(), questionId),
+    "populations.get": () => getPopulations(session.db()),
+    "populations.set": (input) => context.edit((db) => setPopulations(db, input, context.now())),
   };
 }

@@ -1,16 +1,14 @@
 /**
  * The core's handler for the frequency panel's figures (shared/api/tally-api.ts).
  */
-import { CairnError } from "../../../shared/api/errors.ts";
+import { tallyOf } from "../tally/tally-service.ts";
 import type { Handlers, HandlerContext } from "./handlers.ts";
 
 type TallyHandlers = Pick<Handlers, "tally.get">;
 
 export function tallyHandlers(context: HandlerContext): TallyHandlers {
-  void context;
+  const { session } = context;
   return {
-    "tally.get": () => {
-      throw new CairnError("bad_input", "not built yet");
-    },
+    "tally.get": (scope) => tallyOf(session.db(), scope),
   };
 }

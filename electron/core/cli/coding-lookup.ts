@@ -42,13 +42,24 @@ export function respondentNamed(db: Db, file: string, externalId: string): Respo
  * A question by its label ("Q3", exact, then ignoring case) or its 1-based position in
  * the questionnaire ("3"). A label that looks like a number wins over a position.
  */
+function firstWord(label: string): string {
+  return label.trim().split(/\s+/u, 1)[0]!.toLowerCase();
+}
+
+/** "3" or "Q3": the third question. */
+function byPosition(questions: readonly QuestionName[], digits: string | undefined) {
+  return digits === undefined ? undefined : questions.find((q) => q.position === Number(digits));
+}
+
 export function questionNamed(db: Db, name: string): QuestionName {
   const questions = questionNames(db);
   const wanted = name.trim();
   const found =
     questions.find((q) => q.label === wanted) ??
     onlyOne(questions.filter((q) => q.label.toLowerCase() === wanted.toLowerCase())) ??
-    (/^\d+$/.test(wanted) ? questions.find((q) => q.position === Number(wanted)) : undefined);
+    // Labels often begin with their number ("Q2 Risk and safety"): the first word names it.
+    onlyOne(questions.filter((q) => firstWord(q.label) === wanted.toLowerCase())) ??
+    byPosition(questions, /^(?:q)?(\d+)$/i.exec(wanted)?.[1]);
   if (found) return found;
   throw new CairnError(
     "not_found",

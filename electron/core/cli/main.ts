@@ -83,9 +83,10 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
     run: tallyCommand,
     usage:
       "tally FILE [--question Q] [--coder NAME|--all-coders] [--where ATTR=VALUE ...] [--json]\n" +
-      '                      "N out of M": respondents and segments per code and question;\n' +
-      "                      --where narrows every figure to respondents with that value\n" +
-      "                      (repeat it; one attribute given twice means either value)",
+      '                      "N out of M": respondents and segments per code and question,\n' +
+      "                      for one coder or all coders merged (the default); --where\n" +
+      "                      narrows every figure to respondents with that value (repeat\n" +
+      "                      it; one attribute given twice means either value)",
   },
   crosstab: {
     run: crosstabCommand,

@@ -7,7 +7,8 @@
  * and SQLite does that by sorting every segment; with a million segments that is one to
  * three seconds, most of it sorting and reading answers out of order. Instead one scan
  * reads each segment's (respondent, code) in answer order (the segments_by_answer index,
- * answers read in order) into typed arrays through an aggregate function, which costs
+ * answers read in order) into typed arrays through an aggregate function
+ * (db/pair-collector.ts), which costs
  * a fraction of returning a million rows; a pass in JavaScript then counts. Answers are
  * stored respondent by respondent, so respondents come in order and counting distinct
  * ones needs only the last one seen per code; a project where they do not (answers
@@ -16,62 +17,25 @@
 import type { CodeCount } from "../../../shared/api/codebook-api.ts";
 import type { CodeId, CoderId } from "../../../shared/domain.ts";
 import type { Db } from "./project-file.ts";
+import { collectIntRows } from "./pair-collector.ts";
+import { sql } from "./sql.ts";
 import { statement } from "./statements.ts";
 
-/** Each segment's respondent and code, in scan order; reused between counts. */
-class Pairs {
-  respondents: Int32Array = new Int32Array(1024);
-  codes: Int32Array = new Int32Array(1024);
-  length = 0;
-
-  push(respondent: number, code: number): void {
-    if (this.length === this.codes.length) {
-      this.respondents = grow(this.respondents);
-      this.codes = grow(this.codes);
-    }
-    this.respondents[this.length] = respondent;
-    this.codes[this.length] = code;
-    this.length++;
-  }
+/** Each segment's respondent and code, in scan order; valid until the next read. */
+interface Pairs {
+  readonly respondents: Int32Array;
+  readonly codes: Int32Array;
+  readonly length: number;
 }
-
-function grow(array: Int32Array): Int32Array {
-  const bigger = new Int32Array(array.length * 2);
-  bigger.set(array);
-  return bigger;
-}
-
-const collectors = new WeakMap<Db, Pairs>();
-
-/** The connection's collector, with the aggregate function that fills it. */
-function collector(db: Db): Pairs {
-  let pairs = collectors.get(db);
-  if (!pairs) {
-    const fresh = new Pairs();
-    const step = (n: number, respondent: number, code: number): number => {
-      fresh.push(respondent, code);
-      return n + 1;
-    };
-    // better-sqlite3 passes every argument; its types declare one.
-    db.aggregate("cairn_code_pairs", {
-      start: 0,
-      step: step as unknown as (n: number, next: number) => number,
-    });
-    collectors.set(db, fresh);
-    pairs = fresh;
-  }
-  return pairs;
-}
-
-const ALL = `SELECT cairn_code_pairs(a.respondent_id, s.code_id)
-               FROM segments s INDEXED BY segments_by_answer JOIN answers a ON a.id = s.answer_id`;
 
 function readPairs(db: Db, coderId: CoderId | null): Pairs {
-  const pairs = collector(db);
-  pairs.length = 0;
-  if (coderId === null) statement(db, ALL).get();
-  else statement(db, `${ALL} WHERE s.coder_id = ?`).get(coderId);
-  return pairs;
+  const rows = collectIntRows(
+    db,
+    sql`SELECT cairn_int_rows(a.respondent_id, s.code_id, 0)
+          FROM segments s INDEXED BY segments_by_answer JOIN answers a ON a.id = s.answer_id
+         WHERE ${coderId} IS NULL OR s.coder_id = ${coderId}`,
+  );
+  return { respondents: rows.a, codes: rows.b, length: rows.length };
 }
 
 /** The tree as arrays: node index by code id, and each node's chain up to the top. */

@@ -39,6 +39,9 @@ const RECORDED: Readonly<Record<string, Touches>> = {
     codebook: "r.code_id IS NOT NULL",
   },
   done_marks: { ...NOTHING, answerId: "r.answer_id", summary: "1" },
+  // Population sizes (response rates): no answer or code changes; the summary flag
+  // tells open panels to fetch their figures again.
+  populations: { ...NOTHING, summary: "1" },
 };
 
 /** The project_meta row of the pinned codes (db/pinned-codes.ts). */
@@ -64,6 +67,8 @@ export function installHistory(db: Db): void {
              summary       INTEGER NOT NULL
            )`);
   for (const [table, touches] of Object.entries(RECORDED)) {
+    // A table a later migration adds (populations) is absent from an older schema.
+    if (!tableExists(db, table)) continue;
     createRowTriggers(db, table, columnsOf(db, table), touches);
   }
   createAnswerStatusTrigger(db);

@@ -152,6 +152,21 @@ export function selectedPassages(state: {
   return state.rows.filter((row) => state.selected.has(row.segmentId));
 }
 
+// A figure's passages asked for (a number in a tally): list them under the figure's own
+// coder and filter, so the count agrees with the number clicked. The view's set comes
+// first and this runs before React renders, so the list is asked for once.
+useView.subscribe((state, previous) => {
+  const scope = state.passages;
+  if (scope === previous.passages || scope === null) return;
+  if (scope.coder === undefined && scope.attributes === undefined) return;
+  usePassages.setState({
+    ...(scope.coder !== undefined ? { coder: scope.coder } : {}),
+    ...(scope.attributes !== undefined
+      ? { attributes: scope.attributes.filter((a) => a.values.length > 0) }
+      : {}),
+  });
+});
+
 // Another project: its attributes and passages are others; the ticks and filters go.
 useProject.subscribe((state, previous) => {
   if (state.summary?.path === previous.summary?.path) return;

@@ -19,15 +19,12 @@ export interface TallyState {
 
 /** The tally for `scope` (null: none wanted, e.g. the panel is closed). */
 export function useTally(scope: TallyScope | null): TallyState {
-  const [state, setState] = useState<TallyState>({ tally: null, error: null });
+  const [state, setState] = useState<TallyState & { readonly key: string | null }>(NOTHING);
   const summary = useProject((s) => s.summary);
   const key = scope === null || summary === null ? null : JSON.stringify(scope);
 
   useEffect(() => {
-    if (key === null) {
-      setState({ tally: null, error: null });
-      return;
-    }
+    if (key === null) return;
     const wanted = JSON.parse(key) as TallyScope;
     let live = true;
     // Answers that arrive out of order: only the latest request's may land.
@@ -36,9 +33,9 @@ export function useTally(scope: TallyScope | null): TallyState {
       const mine = ++serial;
       try {
         const tally = await call("tally.get", wanted);
-        if (live && mine === serial) setState({ tally, error: null });
+        if (live && mine === serial) setState({ key, tally, error: null });
       } catch (error) {
-        if (live && mine === serial) setState({ tally: null, error: errorMessage(error) });
+        if (live && mine === serial) setState({ key, tally: null, error: errorMessage(error) });
       }
     };
     void read();
@@ -56,5 +53,8 @@ export function useTally(scope: TallyScope | null): TallyState {
     // A new summary (an import, another project) is new data: read again.
   }, [key, summary]);
 
-  return state;
+  // What was read for another scope (or none) is not shown meanwhile.
+  return state.key === key && key !== null ? state : NOTHING;
 }
+
+const NOTHING = { key: null, tally: null, error: null } as const;

@@ -5,7 +5,8 @@
  * codebook and the question list stay beside every view.
  */
 import { create } from "zustand";
-import type { AnswerId, CodeId, QuestionId } from "../../../shared/domain.ts";
+import type { AnswerId, CodeId, CoderId, QuestionId } from "../../../shared/domain.ts";
+import type { AttributeChoice } from "../retrieval/passages-query.ts";
 import { useProject } from "./project.ts";
 
 export type MainView = "coding" | "search" | "passages" | "cooccurrence" | "frequencies";
@@ -16,6 +17,14 @@ export interface PassagesScope {
   /** A co-occurrence cell: only where this code is present too. */
   readonly withCode?: CodeId;
   readonly questionId?: QuestionId;
+  /**
+   * Whose coding and which respondents, when the list must be exactly the passages
+   * behind a figure (a tally's number clicked): the passages view takes them as its coder
+   * choice and attribute filter, which the reader may change from there. Absent: the
+   * view keeps the choices it has.
+   */
+  readonly coder?: CoderId | "all";
+  readonly attributes?: readonly AttributeChoice[];
 }
 
 /** An answer to show in the grid, and the passage in it to select (a search hit). */
