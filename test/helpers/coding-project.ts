@@ -24,14 +24,20 @@ const CSV = [
   "R3,Cyprus,n/a,",
 ].join("\n");
 
-/** The mapping of a CSV "id,Country,Q1,Q2" whose Q1 asks `firstQuestion`; "n/a" is no answer. */
-export function surveyMapping(firstQuestion: string): ImportMapping {
+/**
+ * The mapping of a CSV "id,Country,Q1,Q2" whose Q1 asks `firstQuestion`; "n/a" is no
+ * answer. Other attribute columns ("id,Country,Type,Q1,Q2") and Q2's text can be given.
+ */
+export function surveyMapping(
+  firstQuestion: string,
+  more: { readonly attributes?: readonly string[]; readonly secondQuestion?: string } = {},
+): ImportMapping {
   return {
     idColumn: "id",
-    attributeColumns: ["Country"],
+    attributeColumns: [...(more.attributes ?? ["Country"])],
     questions: [
       { column: "Q1", label: "Q1", text: firstQuestion },
-      { column: "Q2", label: "Q2", text: "Anything else?" },
+      { column: "Q2", label: "Q2", text: more.secondQuestion ?? "Anything else?" },
     ],
     codeColumns: [],
     long: null,
@@ -58,13 +64,22 @@ export interface CodingProject {
  * R1 answered both; R2 answered Q1 (with an emoji) and not Q2 ("n/a"); R3 neither
  * ("n/a", blank).
  */
-export async function codingProject(dir: string): Promise<CodingProject> {
+export function codingProject(dir: string): Promise<CodingProject> {
+  return importedSurvey(dir, CSV, MAPPING);
+}
+
+/** A new project in `dir` with the survey `csv` (its text) imported by `mapping`. */
+export async function importedSurvey(
+  dir: string,
+  csvText: string,
+  mapping: ImportMapping,
+): Promise<CodingProject> {
   const csv = join(dir, "survey.csv");
-  writeFileSync(csv, CSV);
+  writeFileSync(csv, csvText);
   const path = join(dir, "survey.cairn");
   const session = newSession();
   session.create(path);
-  await importFiles(session, [csv], { mapping: MAPPING });
+  await importFiles(session, [csv], { mapping });
   const db = () => session.db();
   const id = (sql: string, ...params: string[]) =>
     db()

@@ -17,16 +17,11 @@
  *             R5 Night.   Ben: R1 Night, R3 Night.
  *   Q2  Anna: R1 Transport, R4 Safety.
  */
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { applyCode } from "../../electron/core/coding/coding-service.ts";
 import type { Db } from "../../electron/core/db/project-file.ts";
 import type { ProjectSession } from "../../electron/core/services/project-session.ts";
-import type { AnswerId, CodeId, CoderId, QuestionId } from "../../shared/domain.ts";
-import type { ImportMapping } from "../../shared/import/mapping.ts";
-import { NOW } from "../helpers/coding-project.ts";
-import { importFiles } from "../helpers/import.ts";
-import { newSession } from "../helpers/project.ts";
+import type { CodeId, CoderId, QuestionId } from "../../shared/domain.ts";
+import { importedSurvey, NOW, surveyMapping } from "../helpers/coding-project.ts";
 
 const CSV = [
   "id,Country,Type,Q1,Q2",
@@ -38,19 +33,7 @@ const CSV = [
   "R6,Cyprus,Shelter,,",
 ].join("\n");
 
-const MAPPING: ImportMapping = {
-  idColumn: "id",
-  attributeColumns: ["Country", "Type"],
-  questions: [
-    { column: "Q1", label: "Q1", text: "What should change?" },
-    { column: "Q2", label: "Q2", text: "Anything else?" },
-  ],
-  codeColumns: [],
-  long: null,
-  codeDelimiter: ";",
-  codeSeparator: ">",
-  nonResponses: ["n/a"],
-};
+const MAPPING = surveyMapping("What should change?", { attributes: ["Country", "Type"] });
 
 const CODING: readonly [respondent: string, question: string, path: string, coder: string][] = [
   ["R1", "Q1", "Safety>Night", "Anna"],
@@ -75,23 +58,11 @@ export interface CrosstabProject {
 }
 
 export async function crosstabProject(dir: string, coded = true): Promise<CrosstabProject> {
-  const csv = join(dir, "survey.csv");
-  writeFileSync(csv, CSV);
-  const path = join(dir, "survey.cairn");
-  const session = newSession();
-  session.create(path);
-  await importFiles(session, [csv], { mapping: MAPPING });
-  const db = () => session.db();
+  const { session, path, db, answer } = await importedSurvey(dir, CSV, MAPPING);
   const id = (sql: string, name: string) => db().prepare(sql).pluck().get(name);
   if (coded) {
     for (const [respondent, question, code, coder] of CODING) {
-      const answerId = db()
-        .prepare(
-          `SELECT a.id FROM answers a JOIN respondents r ON r.id = a.respondent_id
-             JOIN questions q ON q.id = a.question_id WHERE r.external_id = ? AND q.label = ?`,
-        )
-        .pluck()
-        .get(respondent, question) as AnswerId;
+      const answerId = answer(respondent, question);
       // R4's "n/a" is coded as the user would after marking it answered, then marked a
       // non-response again: its segment stays, and counts (decision 0012).
       const status = db().prepare("SELECT status FROM answers WHERE id = ?").pluck().get(answerId);

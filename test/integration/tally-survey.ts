@@ -15,13 +15,14 @@
  *       R6 Risk (Ben); R4's "n/a" Unclear (Anna: they did not understand the question).
  *   Q2: R1 Standards and Risk (Anna); R3 Risk (Anna); R5 Standards (Ben).
  */
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
-import type { ImportMapping } from "../../shared/import/mapping.ts";
 import { setAnswerStatusUndoably } from "../../electron/core/coding/coding-service.ts";
-import { codeAnswer, NOW, type CodingProject } from "../helpers/coding-project.ts";
-import { importFiles } from "../helpers/import.ts";
-import { newSession } from "../helpers/project.ts";
+import {
+  codeAnswer,
+  importedSurvey,
+  NOW,
+  surveyMapping,
+  type CodingProject,
+} from "../helpers/coding-project.ts";
 
 const TEXT = "We work closely with partners";
 
@@ -35,48 +36,14 @@ const CSV = [
   `R6,Cyprus,NGO,${TEXT},${TEXT}`,
 ].join("\n");
 
-const MAPPING: ImportMapping = {
-  idColumn: "id",
-  attributeColumns: ["Country", "Type"],
-  questions: [
-    { column: "Q1", label: "Q1", text: "What is your approach?" },
-    { column: "Q2", label: "Q2", text: "Lessons learned?" },
-  ],
-  codeColumns: [],
-  long: null,
-  codeDelimiter: ";",
-  codeSeparator: ">",
-  nonResponses: ["n/a"],
-};
+const MAPPING = surveyMapping("What is your approach?", {
+  attributes: ["Country", "Type"],
+  secondQuestion: "Lessons learned?",
+});
 
 /** The survey imported, not coded yet. */
-export async function tallySurvey(dir: string): Promise<CodingProject> {
-  const csv = join(dir, "survey.csv");
-  writeFileSync(csv, CSV);
-  const path = join(dir, "survey.cairn");
-  const session = newSession();
-  session.create(path);
-  await importFiles(session, [csv], { mapping: MAPPING });
-  const db = () => session.db();
-  const id = (sql: string, ...params: string[]) =>
-    db()
-      .prepare(sql)
-      .pluck()
-      .get(...params);
-  return {
-    session,
-    path,
-    db,
-    answer: (rid, q) =>
-      id(
-        `SELECT a.id FROM answers a JOIN respondents r ON r.id = a.respondent_id
-           JOIN questions q ON q.id = a.question_id WHERE r.external_id = ? AND q.label = ?`,
-        rid,
-        q,
-      ) as never,
-    question: (q) => id("SELECT id FROM questions WHERE label = ?", q) as number,
-    respondent: (rid) => id("SELECT id FROM respondents WHERE external_id = ?", rid) as number,
-  };
+export function tallySurvey(dir: string): Promise<CodingProject> {
+  return importedSurvey(dir, CSV, MAPPING);
 }
 
 /** The survey coded as the header says. */

@@ -104,7 +104,7 @@ export function titleBlock(
 }
 
 /** Room for category labels left of the bars: their width, at most ~38% of the chart. */
-export function categoryLabels(
+function categoryLabels(
   names: readonly string[],
   layout: ChartLayout,
 ): { readonly labels: string[]; readonly width: number } {
@@ -114,6 +114,57 @@ export function categoryLabels(
   const labels = names.map((name) => wrapLabel(name, lineChars, 2));
   const widest = Math.max(0, ...labels.map((label) => textWidth(label, style.fontSize)));
   return { labels, width: Math.min(maxWidth, widest) };
+}
+
+/**
+ * The category axis down the left: one wrapped label per bar, top first. `left` is where
+ * the plot starts. `clickable` lets a click on a label pick its bar (useEChart listens).
+ */
+export function categoryAxis(
+  names: readonly string[],
+  layout: ChartLayout,
+  clickable: boolean,
+): { readonly option: Record<string, unknown>; readonly left: number } {
+  const style = chartStyle(layout.medium);
+  const categories = categoryLabels(names, layout);
+  return {
+    option: {
+      type: "category",
+      inverse: true,
+      data: categories.labels,
+      ...(clickable ? { triggerEvent: true } : {}),
+      axisTick: { show: false },
+      axisLine: { lineStyle: { color: "#999999" } },
+      axisLabel: {
+        fontSize: style.fontSize,
+        lineHeight: style.lineHeight,
+        color: TEXT_COLOR,
+        width: categories.width,
+        overflow: "truncate",
+      },
+    },
+    left: style.pad + categories.width + 8,
+  };
+}
+
+/** Value-axis ticks for a measure: whole numbers for counts, "40%" for percentages. */
+export function measureTicks(
+  measure: "count" | "percent",
+  medium: ChartMedium,
+): { readonly minInterval: number | undefined; readonly axisLabel: Record<string, unknown> } {
+  return {
+    minInterval: measure === "count" ? 1 : undefined,
+    axisLabel: {
+      formatter: measure === "percent" ? "{value}%" : "{value}",
+      fontSize: chartStyle(medium).fontSize,
+      color: MUTED_COLOR,
+    },
+  };
+}
+
+/** A share as a bar's length: a percentage 0..100 to one decimal; 0 without a denominator. */
+export function percentLength(fraction: number | null): number {
+  return Math.round((fraction ?? 0) * 1000) / 10;
 }
 
 /** The option parts every chart shares: white background, fonts, no animation in print. */

@@ -5,17 +5,10 @@
  */
 import type { QuestionTally, TallyCode } from "../../../shared/api/tally-api.ts";
 import { paletteColor } from "../../../shared/codes/palette.ts";
-import {
-  baseOption,
-  categoryLabels,
-  chartStyle,
-  rightRoom,
-  titleBlock,
-  valueAxis,
-  type ChartLayout,
-} from "./chart-style.ts";
+import { measureTicks, percentLength, type ChartLayout } from "./chart-style.ts";
+import { labelledBarsOption } from "./labelled-bars.ts";
 import { ofText, percentOfText, percentText } from "../../../shared/tally/percent.ts";
-import { escapeHtml, respondentsText } from "./chart-text.ts";
+import { respondentsText } from "./chart-text.ts";
 import type { BuiltChart, CodeColours, DataTable } from "./chart-types.ts";
 
 export interface CodeBarsInput {
@@ -67,8 +60,7 @@ export function codeBars(input: CodeBarsInput): CodeBar[] {
       fullName: code.path.join(" › "),
       n: code.nRespondents,
       fraction,
-      value:
-        input.measure === "count" ? code.nRespondents : Math.round((fraction ?? 0) * 1000) / 10,
+      value: input.measure === "count" ? code.nRespondents : percentLength(fraction),
       label:
         input.measure === "count"
           ? ofText(code.nRespondents, answered)
@@ -92,90 +84,25 @@ function axisName(input: CodeBarsInput): string {
 }
 
 export function codeBarsOption(input: CodeBarsInput, layout: ChartLayout): BuiltChart {
-  const style = chartStyle(layout.medium);
-  const bars = codeBars(input);
-  const title = titleBlock(codeBarsTitle(input), input.subtitle ?? null, layout);
-  const categories = categoryLabels(
-    bars.map((bar) => bar.name),
-    layout,
-  );
-  const left = style.pad + categories.width + 8;
-  const right = rightRoom(
-    layout,
-    bars.map((bar) => bar.label),
-  );
-  const axis = valueAxis(
-    axisName(input),
-    layout,
-    { left, right },
+  return labelledBarsOption(
     {
-      minInterval: input.measure === "count" ? 1 : undefined,
-      max:
-        input.measure === "percent"
-          ? (extent: { max: number }) =>
-              Math.min(100, Math.max(10, Math.ceil(extent.max / 10) * 10))
-          : undefined,
-      axisLabel: {
-        formatter: input.measure === "percent" ? "{value}%" : "{value}",
-        fontSize: style.fontSize,
-        color: "#555555",
+      title: codeBarsTitle(input),
+      subtitle: input.subtitle ?? null,
+      bars: codeBars(input).map((bar) => ({ ...bar, tooltipName: bar.fullName })),
+      axisName: axisName(input),
+      axis: {
+        ...measureTicks(input.measure, layout.medium),
+        // Percent axes end at a round ten, never past 100: a code's share cannot exceed it.
+        max:
+          input.measure === "percent"
+            ? (extent: { max: number }) =>
+                Math.min(100, Math.max(10, Math.ceil(extent.max / 10) * 10))
+            : undefined,
       },
+      series: { barCategoryGap: "30%" },
     },
+    layout,
   );
-  const plotHeight = Math.max(1, bars.length) * style.band;
-  return {
-    height: title.height + plotHeight + axis.height,
-    option: {
-      ...baseOption(layout.medium),
-      title: title.option,
-      grid: {
-        left,
-        right,
-        top: title.height,
-        height: plotHeight,
-        outerBoundsMode: "none",
-      },
-      tooltip: {
-        trigger: "item",
-        confine: true,
-        formatter: (params: { dataIndex: number }) => {
-          const bar = bars[params.dataIndex];
-          return bar ? `${escapeHtml(bar.fullName)}<br><b>${escapeHtml(bar.label)}</b>` : "";
-        },
-      },
-      xAxis: axis.option,
-      yAxis: {
-        type: "category",
-        inverse: true,
-        data: categories.labels,
-        triggerEvent: true,
-        axisTick: { show: false },
-        axisLine: { lineStyle: { color: "#999999" } },
-        axisLabel: {
-          fontSize: style.fontSize,
-          lineHeight: style.lineHeight,
-          color: "#222222",
-          width: categories.width,
-          overflow: "truncate",
-        },
-      },
-      series: [
-        {
-          type: "bar",
-          barMaxWidth: style.band * 0.7,
-          barCategoryGap: "30%",
-          data: bars.map((bar) => ({ value: bar.value, itemStyle: { color: bar.colour } })),
-          label: {
-            show: true,
-            position: "right",
-            fontSize: style.fontSize,
-            color: "#222222",
-            formatter: (params: { dataIndex: number }) => bars[params.dataIndex]?.label ?? "",
-          },
-        },
-      ],
-    },
-  };
 }
 
 /** What a screen reader hears for the chart as a whole. */

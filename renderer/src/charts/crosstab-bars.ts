@@ -7,8 +7,10 @@ import type { Crosstab } from "../../../shared/api/tally-api.ts";
 import { paletteColor } from "../../../shared/codes/palette.ts";
 import {
   baseOption,
-  categoryLabels,
+  categoryAxis,
   chartStyle,
+  measureTicks,
+  percentLength,
   rightRoom,
   titleBlock,
   valueAxis,
@@ -71,7 +73,7 @@ export function crosstabStacks(input: CrosstabInput): CrosstabStack[] {
     values: groups.map((group) => {
       const n = row.cells[group.column] ?? 0;
       const fraction = row.pctOfAnswered[group.column] ?? null;
-      return input.measure === "count" ? n : Math.round((fraction ?? 0) * 1000) / 10;
+      return input.measure === "count" ? n : percentLength(fraction);
     }),
     texts: groups.map((group) => {
       const n = row.cells[group.column] ?? 0;
@@ -129,25 +131,19 @@ export function crosstabOption(input: CrosstabInput, layout: ChartLayout): Built
   const title = titleBlock(crosstabTitle(input), subtitle(input, groups.length), layout);
   const legendNames = stacks.map((stack) => wrapLabel(stack.name, 40, 1));
   const legendHeight = legendRows(legendNames, layout) * (style.fontSize + 10) + style.pad;
-  const categories = categoryLabels(
+  const yAxis = categoryAxis(
     groups.map((group) => `${group.name} (${group.answered} answered)`),
     layout,
+    false,
   );
-  const left = style.pad + categories.width + 8;
+  const left = yAxis.left;
   const right = rightRoom(layout, []);
   const plotWidth = Math.max(50, layout.width - left - right);
   const axis = valueAxis(
     axisName(input),
     layout,
     { left, right },
-    {
-      minInterval: input.measure === "count" ? 1 : undefined,
-      axisLabel: {
-        formatter: input.measure === "percent" ? "{value}%" : "{value}",
-        fontSize: style.fontSize,
-        color: "#555555",
-      },
-    },
+    measureTicks(input.measure, layout.medium),
   );
   const longest = Math.max(
     1,
@@ -195,20 +191,7 @@ export function crosstabOption(input: CrosstabInput, layout: ChartLayout): Built
         },
       },
       xAxis: axis.option,
-      yAxis: {
-        type: "category",
-        inverse: true,
-        data: categories.labels,
-        axisTick: { show: false },
-        axisLine: { lineStyle: { color: "#999999" } },
-        axisLabel: {
-          fontSize: style.fontSize,
-          lineHeight: style.lineHeight,
-          color: "#222222",
-          width: categories.width,
-          overflow: "truncate",
-        },
-      },
+      yAxis: yAxis.option,
       series: stacks.map((stack) => ({
         type: "bar",
         name: stack.name,

@@ -5,17 +5,9 @@
  * project instead, and the chart says so.
  */
 import type { ResponseRate, ResponseRateRow } from "../../../shared/api/tally-api.ts";
-import {
-  baseOption,
-  categoryLabels,
-  chartStyle,
-  rightRoom,
-  titleBlock,
-  valueAxis,
-  type ChartLayout,
-} from "./chart-style.ts";
+import { measureTicks, percentLength, type ChartLayout } from "./chart-style.ts";
+import { labelledBarsOption } from "./labelled-bars.ts";
 import { percentOfText, percentText } from "../../../shared/tally/percent.ts";
-import { escapeHtml } from "./chart-text.ts";
 import type { BuiltChart, DataTable } from "./chart-types.ts";
 
 export interface ResponseRateInput {
@@ -120,85 +112,30 @@ function subtitle(input: ResponseRateInput): string | null {
 }
 
 export function responseRateOption(input: ResponseRateInput, layout: ChartLayout): BuiltChart {
-  const style = chartStyle(layout.medium);
-  const bars = rateBars(input);
-  const title = titleBlock(responseRateTitle(input), subtitle(input), layout);
-  const categories = categoryLabels(
-    bars.map((bar) => bar.name),
-    layout,
-  );
-  const left = style.pad + categories.width + 8;
-  const right = rightRoom(
-    layout,
-    bars.map((bar) => bar.label),
-  );
-  const axis = valueAxis(
-    hasPopulations(input) ? "% of the population who answered" : "% of respondents who answered",
-    layout,
-    { left, right },
+  return labelledBarsOption(
     {
-      min: 0,
-      max: (extent: { max: number }) => Math.max(100, Math.ceil(extent.max / 10) * 10),
-      axisLabel: { formatter: "{value}%", fontSize: style.fontSize, color: "#555555" },
+      title: responseRateTitle(input),
+      subtitle: subtitle(input),
+      bars: rateBars(input).map((bar, i) => ({
+        name: bar.name,
+        tooltipName: bar.name,
+        label: bar.label,
+        value: percentLength(bar.fraction),
+        // The overall bar stands apart from the per-value ones.
+        colour: i === 0 ? "#3b5b7a" : "#7a9cc0",
+      })),
+      axisName: hasPopulations(input)
+        ? "% of the population who answered"
+        : "% of respondents who answered",
+      axis: {
+        ...measureTicks("percent", layout.medium),
+        min: 0,
+        // A rate can pass 100% (more answered than the population given): the axis follows.
+        max: (extent: { max: number }) => Math.max(100, Math.ceil(extent.max / 10) * 10),
+      },
     },
+    layout,
   );
-  const plotHeight = Math.max(1, bars.length) * style.band;
-  return {
-    height: title.height + plotHeight + axis.height,
-    option: {
-      ...baseOption(layout.medium),
-      title: title.option,
-      grid: {
-        left,
-        right,
-        top: title.height,
-        height: plotHeight,
-        outerBoundsMode: "none",
-      },
-      tooltip: {
-        trigger: "item",
-        confine: true,
-        formatter: (params: { dataIndex: number }) => {
-          const bar = bars[params.dataIndex];
-          return bar ? `${escapeHtml(bar.name)}<br><b>${escapeHtml(bar.label)}</b>` : "";
-        },
-      },
-      xAxis: axis.option,
-      yAxis: {
-        type: "category",
-        inverse: true,
-        data: categories.labels,
-        triggerEvent: true,
-        axisTick: { show: false },
-        axisLine: { lineStyle: { color: "#999999" } },
-        axisLabel: {
-          fontSize: style.fontSize,
-          lineHeight: style.lineHeight,
-          color: "#222222",
-          width: categories.width,
-          overflow: "truncate",
-        },
-      },
-      series: [
-        {
-          type: "bar",
-          barMaxWidth: style.band * 0.7,
-          data: bars.map((bar, i) => ({
-            value: Math.round((bar.fraction ?? 0) * 1000) / 10,
-            // The overall bar stands apart from the per-value ones.
-            itemStyle: { color: i === 0 ? "#3b5b7a" : "#7a9cc0" },
-          })),
-          label: {
-            show: true,
-            position: "right",
-            fontSize: style.fontSize,
-            color: "#222222",
-            formatter: (params: { dataIndex: number }) => bars[params.dataIndex]?.label ?? "",
-          },
-        },
-      ],
-    },
-  };
 }
 
 export function responseRateSummary(input: ResponseRateInput): string {

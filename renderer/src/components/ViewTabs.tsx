@@ -4,32 +4,18 @@
  * the frequencies for the report.
  */
 import { useView, type MainView } from "../stores/view.ts";
+import { Tabs } from "./common/Tabs.tsx";
 
-const TABS: readonly { readonly view: MainView; readonly label: string }[] = [
-  { view: "coding", label: "Answers" },
-  { view: "search", label: "Search" },
-  { view: "passages", label: "Passages" },
-  { view: "cooccurrence", label: "Co-occurrence" },
-  { view: "frequencies", label: "Frequencies" },
+const TABS: readonly { readonly id: MainView; readonly label: string }[] = [
+  { id: "coding", label: "Answers" },
+  { id: "search", label: "Search" },
+  { id: "passages", label: "Passages" },
+  { id: "cooccurrence", label: "Co-occurrence" },
+  { id: "frequencies", label: "Frequencies" },
 ];
 
 export function ViewTabs() {
   const view = useView((s) => s.view);
   const show = useView((s) => s.show);
-  return (
-    <nav className="view-tabs" role="tablist" aria-label="Views">
-      {TABS.map((tab) => (
-        <button
-          key={tab.view}
-          type="button"
-          role="tab"
-          aria-selected={view === tab.view}
-          className={view === tab.view ? "selected" : undefined}
-          onClick={() => show(tab.view)}
-        >
-          {tab.label}
-        </button>
-      ))}
-    </nav>
-  );
+  return <Tabs tabs={TABS} selected={view} onSelect={show} label="Views" className="view-tabs" />;
 }

@@ -1,15 +1,12 @@
 /**
- * Keeps a tally on screen current: asked for when its scope changes and again after
- * every edit that touched answers or the codebook (in this window or another, by the
- * CLI...), so the frequency panel follows the coding without a refresh button. Edits
- * come in bursts (undo held down, a drag), so one read follows the last by SETTLE_MS.
+ * Keeps a tally on screen current (see useLive): asked for when its scope changes and
+ * again after every edit that touched answers or the codebook, so the frequency panel
+ * follows the coding without a refresh button.
  */
-import { useEffect, useState } from "react";
 import type { Tally, TallyScope } from "../../../shared/api/tally-api.ts";
-import { call, errorMessage, subscribe } from "../api/client.ts";
+import { call } from "../api/client.ts";
+import { useLive, type Edit } from "./live.ts";
 import { useProject } from "./project.ts";
-
-const SETTLE_MS = 60;
 
 export interface TallyState {
   readonly tally: Tally | null;
@@ -17,44 +14,19 @@ export interface TallyState {
   readonly error: string | null;
 }
 
-/** The tally for `scope` (null: none wanted, e.g. the panel is closed). */
-export function useTally(scope: TallyScope | null): TallyState {
-  const [state, setState] = useState<TallyState & { readonly key: string | null }>(NOTHING);
-  const summary = useProject((s) => s.summary);
-  const key = scope === null || summary === null ? null : JSON.stringify(scope);
-
-  useEffect(() => {
-    if (key === null) return;
-    const wanted = JSON.parse(key) as TallyScope;
-    let live = true;
-    // Answers that arrive out of order: only the latest request's may land.
-    let serial = 0;
-    const read = async () => {
-      const mine = ++serial;
-      try {
-        const tally = await call("tally.get", wanted);
-        if (live && mine === serial) setState({ key, tally, error: null });
-      } catch (error) {
-        if (live && mine === serial) setState({ key, tally: null, error: errorMessage(error) });
-      }
-    };
-    void read();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const unsubscribe = subscribe("project.edited", (event) => {
-      if (event.answerIds.length === 0 && !event.codebookChanged && !event.summaryChanged) return;
-      clearTimeout(timer);
-      timer = setTimeout(() => void read(), SETTLE_MS);
-    });
-    return () => {
-      live = false;
-      clearTimeout(timer);
-      unsubscribe();
-    };
-    // A new summary (an import, another project) is new data: read again.
-  }, [key, summary]);
-
-  // What was read for another scope (or none) is not shown meanwhile.
-  return state.key === key && key !== null ? state : NOTHING;
+function readTally(key: string): Promise<Tally> {
+  return call("tally.get", JSON.parse(key) as TallyScope);
 }
 
-const NOTHING = { key: null, tally: null, error: null } as const;
+/** A tally counts coded answers: an edit that touched none, nor the codes, leaves it. */
+function touchesTally(edit: Edit): boolean {
+  return edit.answerIds.length > 0 || edit.codebookChanged || edit.summaryChanged;
+}
+
+/** The tally for `scope` (null: none wanted, e.g. the panel is closed). */
+export function useTally(scope: TallyScope | null): TallyState {
+  const summary = useProject((s) => s.summary);
+  const key = scope === null || summary === null ? null : JSON.stringify(scope);
+  const { value, error } = useLive(key, readTally, touchesTally);
+  return { tally: value, error };
+}

@@ -20,7 +20,7 @@ import {
 } from "./frequency-tables.ts";
 import { MeasureSwitch } from "./QuestionSection.tsx";
 import { useCrosstabAttribute } from "./useCrosstab.ts";
-import type { Live } from "./useLive.ts";
+import type { Live } from "../../stores/live.ts";
 
 const NO_ATTRIBUTES: never[] = [];
 const NO_QUESTIONS: never[] = [];

@@ -10,13 +10,14 @@ import {
   type FrequencyMode,
 } from "../../stores/frequencies.ts";
 import { useProject } from "../../stores/project.ts";
+import { Tabs } from "../common/Tabs.tsx";
 import { AttributeValuesFilter } from "../passages/AttributeValuesFilter.tsx";
 import { CoderSelect, QuestionField } from "../passages/Selects.tsx";
 
-const MODES: readonly { readonly mode: FrequencyMode; readonly label: string }[] = [
-  { mode: "tables", label: "Tables" },
-  { mode: "crosstab", label: "Crosstab" },
-  { mode: "rate", label: "Response rate" },
+const MODES: readonly { readonly id: FrequencyMode; readonly label: string }[] = [
+  { id: "tables", label: "Tables" },
+  { id: "crosstab", label: "Crosstab" },
+  { id: "rate", label: "Response rate" },
 ];
 
 interface Props {
@@ -40,20 +41,13 @@ export function FrequenciesToolbar({ filtered }: Props) {
         {scoped && <CoderSelect value={coder} onChange={setCoder} />}
         {scoped && <AttributeValuesFilter value={attributes} onChange={setAttributes} />}
         <span className="grid-spacer" />
-        <div className="frequency-modes" role="tablist" aria-label="Frequencies mode">
-          {MODES.map((tab) => (
-            <button
-              key={tab.mode}
-              type="button"
-              role="tab"
-              aria-selected={mode === tab.mode}
-              className={mode === tab.mode ? "selected" : undefined}
-              onClick={() => setMode(tab.mode)}
-            >
-              {tab.label}
-            </button>
-          ))}
-        </div>
+        <Tabs
+          tabs={MODES}
+          selected={mode}
+          onSelect={setMode}
+          label="Frequencies mode"
+          className="frequency-modes"
+        />
       </div>
       {scoped && attributes.length > 0 && <FilterLine filtered={filtered} />}
     </div>

@@ -19,7 +19,7 @@ import {
   type RateAttribute,
 } from "./frequency-tables.ts";
 import { PopulationDialog } from "./PopulationDialog.tsx";
-import { useLive } from "./useLive.ts";
+import { useLive } from "../../stores/live.ts";
 
 export function ResponseRateMode({ questionId }: { readonly questionId: QuestionId | undefined }) {
   const [editing, setEditing] = useState(false);

@@ -7,7 +7,7 @@ import type { Crosstab, TallyScope } from "../../../../shared/api/tally-api.ts";
 import { call } from "../../api/client.ts";
 import { useFrequencies } from "../../stores/frequencies.ts";
 import { useProject } from "../../stores/project.ts";
-import { useLive, type Live } from "./useLive.ts";
+import { useLive, type Live } from "../../stores/live.ts";
 
 const NO_ATTRIBUTES: never[] = [];
 
