@@ -166,12 +166,15 @@ describe("a coder highlighting passages and applying codes", () => {
     await expect
       .poll(async () => (await onlySegment("ORG-02", "Helpline access")).text)
       .toBe("national freephone helpline 24/7");
+    // The highlight shows the new end at once; Escape closes the popover once the core
+    // has saved it (before that, Escape takes back the unsaved move).
+    const storedTexts = async () => {
+      const answer = await stored("ORG-02");
+      return answer.segments.map((s) => answer.text.slice(s.start, s.end));
+    };
+    await expect.poll(storedTexts).toContain("national freephone helpline 24/7");
     await page.keyboard.press("Escape");
     await expect.poll(() => popover.count()).toBe(0);
-
-    const answer = await stored("ORG-02");
-    const texts = answer.segments.map((s) => answer.text.slice(s.start, s.end));
-    expect(texts).toContain("national freephone helpline 24/7");
   });
 
   it("codes a whole answer with one key", async () => {
