@@ -1,6 +1,7 @@
 /**
  * "Report sentences": a draft paragraph a report author copies for one question ("14 of
- * 15 respondents answered “Q3”. 9 of the 14 (64%) mention Victim safety; …"). Every
+ * 15 respondents answered “Q3”. 9 of the 14 (64%) mention Victim safety; … Of the 45
+ * coded passages, 36% concern Standards …"). Every
  * number is the tally's own, written as every table and chart writes it (percent.ts):
  * whole percents from the integer counts, so 29 of 200 is 15% here as on the chart.
  */
@@ -39,6 +40,7 @@ export function reportParagraph(input: ReportInput): string {
     answeredSentence(question, input.respondents),
     statusSentence(question),
     codesSentence(question, input.parentId ?? null),
+    passagesSentence(question, input.parentId ?? null),
     scopeSentence(input.coder, input.filter),
   ]
     .filter((sentence) => sentence !== "")
@@ -106,6 +108,28 @@ function codesSentence(question: QuestionTally, parentId: CodeId | null): string
   });
   const lead = within ? `Within ${within.path.at(-1)}, ` : "";
   return `${lead}${lead ? clauses.join("; ") : capitalise(clauses.join("; "))}.`;
+}
+
+/**
+ * The share of the coded passages each code holds among its siblings (the "36% of the
+ * suggestions concern standards" kind of figure): pct_of_segments, most first. Said only
+ * when there are at least two codes to share them.
+ */
+function passagesSentence(question: QuestionTally, parentId: CodeId | null): string {
+  const codes = question.codes
+    .map((code, order) => ({ code, order }))
+    .filter(({ code }) => code.parentId === parentId && code.nSegments > 0)
+    .sort((a, b) => b.code.nSegments - a.code.nSegments || a.order - b.order)
+    .map(({ code }) => code);
+  if (codes.length < 2) return "";
+  const total = codes.reduce((sum, code) => sum + code.nSegments, 0);
+  const shares = codes.map((code, index) => {
+    const share = `${wholePercent(code.nSegments, total) ?? 0}%`;
+    return `${share}${index === 0 ? " concern" : ""} ${code.path.at(-1) ?? ""}`;
+  });
+  const within = parentId === null ? undefined : question.codes.find((c) => c.codeId === parentId);
+  const passages = `${countText(total)} ${within ? "passages coded within " + (within.path.at(-1) ?? "") : "coded passages"}`;
+  return `Of the ${passages}, ${joinWords(shares)}.`;
 }
 
 function scopeSentence(coder: string | null, filter: readonly AttributeCondition[]): string {

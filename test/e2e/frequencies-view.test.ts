@@ -50,6 +50,8 @@ describe("a report author reading the frequencies for the report", () => {
       "17 of 18 respondents answered “Q2 Risk and safety”. 1 left it blank. " +
         "16 of the 17 (94%) mention Victim safety; 9 (53%) mention Multi-agency cooperation; " +
         "2 (12%) mention Standards and protocols; 2 (12%) mention Training. " +
+        "Of the 44 coded passages, 70% concern Victim safety, 20% Multi-agency cooperation, " +
+        "5% Standards and protocols and 5% Training. " +
         "(Coding by all coders, merged.)",
     );
     await q2()
@@ -74,6 +76,8 @@ describe("a report author reading the frequencies for the report", () => {
       "2 of 3 respondents answered “Q2 Risk and safety”. 1 left it blank. " +
         "2 of the 2 (100%) mention Victim safety; 2 (100%) mention Multi-agency cooperation; " +
         "1 (50%) mentions Standards and protocols. " +
+        "Of the 6 coded passages, 50% concern Victim safety, 33% Multi-agency cooperation " +
+        "and 17% Standards and protocols. " +
         "(Coding by all coders, merged; only respondents with Country = Ireland or Czechia.)",
     );
     await shoot("frequencies-filtered.png");
@@ -155,6 +159,45 @@ describe("a report author reading the frequencies for the report", () => {
     await page.getByRole("button", { name: "Copy the crosstab" }).click();
     await expect.poll(clipboard).toMatch(/^Code\t.*Shelter \(answered 5\)/);
     await shoot("frequencies-crosstab.png");
+  });
+
+  it("opens the passages behind a crosstab cell: the list counts the cell's respondents", async () => {
+    const passageCount = () => page.getByTestId("passage-count").textContent();
+    const shelter = page.getByRole("button", {
+      name: "Victim safety, Organisation type Shelter: 5 respondents — show passages",
+    });
+    expect(await shelter.textContent()).toBe("5 (100%)");
+    await shelter.click();
+    await expect.poll(passageCount).toBe("13 passages from 5 respondents");
+    expect(await page.getByRole("button", { name: "Attributes (1 filtered)" }).count()).toBe(1);
+
+    // Filtered to Ireland and Germany and split by Country: Ireland's cell lists Ireland's
+    // respondents only (the filter's Country gives way to the cell's), the total both.
+    await page.getByRole("tab", { name: "Frequencies" }).click();
+    await page.getByRole("button", { name: "Attributes" }).click();
+    const values = page.getByRole("group", { name: "Values of Country" });
+    await values.getByLabel("Ireland").check();
+    await values.getByLabel("Germany").check();
+    await page.keyboard.press("Escape");
+    await page.getByRole("combobox", { name: "Split by attribute" }).selectOption("Country");
+    const ireland = page.getByRole("button", {
+      name: "Multi-agency cooperation, Country Ireland: 2 respondents — show passages",
+    });
+    expect(await ireland.textContent()).toBe("2 (100%)");
+    await ireland.click();
+    await expect.poll(passageCount).toBe("2 passages from 2 respondents");
+
+    await page.getByRole("tab", { name: "Frequencies" }).click();
+    const total = page.getByRole("button", {
+      name: "Multi-agency cooperation, Total: 3 respondents — show passages",
+    });
+    expect(await total.textContent()).toBe("3 (75%)");
+    await total.click();
+    await expect.poll(passageCount).toBe("3 passages from 3 respondents");
+
+    await page.getByRole("tab", { name: "Frequencies" }).click();
+    await page.getByRole("button", { name: "Clear filter" }).click();
+    await expect.poll(() => page.getByTestId("frequencies-filter").count()).toBe(0);
   });
 
   it("gives the population size, reads the response rate, and undoes it", async () => {

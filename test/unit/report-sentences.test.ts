@@ -38,6 +38,7 @@ describe("a draft paragraph for the report", () => {
     expect(reportParagraph({ question: Q3, respondents: 15, coder: null, filter: [] })).toBe(
       "14 of 15 respondents answered “Q3 Cooperation”. 1 left it blank. " +
         "9 of the 14 (64%) mention Victim safety; 5 (36%) mention Funding. " +
+        "Of the 14 coded passages, 64% concern Victim safety and 36% Funding. " +
         "(Coding by all coders, merged.)",
     );
   });
@@ -54,6 +55,7 @@ describe("a draft paragraph for the report", () => {
     ).toBe(
       "14 of 15 respondents answered “Q3 Cooperation”. 1 left it blank. " +
         "Within Victim safety, 7 of the 14 (50%) mention Shelter places; 4 (29%) mention Risk assessment. " +
+        "Of the 11 passages coded within Victim safety, 64% concern Shelter places and 36% Risk assessment. " +
         "(Coding by Aoife; only respondents with Country = Ireland or Malta.)",
     );
   });
@@ -72,6 +74,34 @@ describe("a draft paragraph for the report", () => {
     expect(reportParagraph({ question, respondents: 3, coder: null, filter: [] })).toContain(
       "2 of the 1 (200%) mention Unclear.",
     );
+  });
+
+  it("gives each code's share of the coded passages, the “36% of the suggestions” figure", () => {
+    // Few respondents can write many suggestions: the passage shares differ from the
+    // respondent shares, and only codes sharing passages with a sibling get a share.
+    const suggestions: QuestionTally = {
+      ...Q3,
+      codes: [
+        { ...node(1, ["Standards"], null, 3), nSegments: 9 },
+        { ...node(2, ["Safety"], null, 5), nSegments: 16 },
+        { ...node(3, ["Safety", "Refuges"], 2, 5), nSegments: 16 },
+      ],
+    };
+    const paragraph = reportParagraph({
+      question: suggestions,
+      respondents: 15,
+      coder: null,
+      filter: [],
+    });
+    expect(paragraph).toContain("Of the 25 coded passages, 64% concern Safety and 36% Standards.");
+    const within = reportParagraph({
+      question: suggestions,
+      respondents: 15,
+      coder: null,
+      filter: [],
+      parentId: 2 as CodeId,
+    });
+    expect(within).not.toContain("passages coded within");
   });
 
   it("says one respondent mentions, several mention", () => {

@@ -1,26 +1,34 @@
 /**
  * The crosstab: the codes' respondents split by the values of one attribute, each cell
  * "n (pct%)" of that column's respondents who answered, with the table copyable and
- * drawn as stacked bars.
+ * drawn as stacked bars. Each cell's number opens the passages of the respondents it
+ * counts, as a tally table's numbers do.
  */
 import { useMemo } from "react";
 import type { Crosstab } from "../../../../shared/api/tally-api.ts";
 import type { CodeId } from "../../../../shared/domain.ts";
 import { allCodes } from "../../codebook/moves.ts";
+import { count } from "../../format.ts";
+import type { AttributeChoice } from "../../retrieval/passages-query.ts";
 import { toTsv } from "../../tally/tsv.ts";
 import { useFrequencies } from "../../stores/frequencies.ts";
 import { useProject } from "../../stores/project.ts";
+import { useView, type PassagesScope } from "../../stores/view.ts";
 import { CrosstabChart } from "../charts/TallyCharts.tsx";
 import { CopyButton } from "./CopyButton.tsx";
+import { cellPassages } from "./crosstab-passages.ts";
 import {
   crosstabCells,
   crosstabColumns,
   crosstabTable,
+  pathText,
   scopeSubtitle,
+  type CrosstabCell,
 } from "./frequency-tables.ts";
 import { MeasureSwitch } from "./QuestionSection.tsx";
 import { useCrosstabAttribute } from "./useCrosstab.ts";
 import type { Live } from "../../stores/live.ts";
+import "./tally-table.css";
 
 const NO_ATTRIBUTES: never[] = [];
 const NO_QUESTIONS: never[] = [];
@@ -106,7 +114,9 @@ export function CrosstabMode({ crosstab }: { readonly crosstab: Live<Crosstab> }
       )}
       {table && table.rows.length > 0 && (
         <>
-          <CrosstabTable crosstab={table} />
+          {/* The table shown is always the read for the view's current scope (useLive
+              drops another key's value), so `filter` is the one its cells counted with. */}
+          <CrosstabTable crosstab={table} filter={filter} />
           <p className="filter-hint">
             Each cell: respondents with the code, and their share of the respondents of that{" "}
             {table.attribute} who answered
@@ -126,7 +136,13 @@ export function CrosstabMode({ crosstab }: { readonly crosstab: Live<Crosstab> }
   );
 }
 
-function CrosstabTable({ crosstab }: { readonly crosstab: Crosstab }) {
+function CrosstabTable({
+  crosstab,
+  filter,
+}: {
+  readonly crosstab: Crosstab;
+  readonly filter: readonly AttributeChoice[];
+}) {
   const columns = crosstabColumns(crosstab);
   const top = Math.min(...crosstab.rows.map((row) => row.path.length));
   return (
@@ -153,9 +169,13 @@ function CrosstabTable({ crosstab }: { readonly crosstab: Crosstab }) {
                 {row.path.at(-1)}
               </th>
               {crosstabCells(crosstab, row).map((cell, index) => (
-                <td key={index} className={cell.n === 0 ? "zero" : undefined}>
-                  {cell.text}
-                </td>
+                <CrosstabCellView
+                  key={index}
+                  cell={cell}
+                  where={`${pathText(row.path)}, ${columnName(crosstab, index)}`}
+                  passages={cellPassages(crosstab, filter, row.codeId, index)}
+                  attribute={crosstab.attribute}
+                />
               ))}
             </tr>
           ))}
@@ -163,6 +183,74 @@ function CrosstabTable({ crosstab }: { readonly crosstab: Crosstab }) {
       </table>
     </div>
   );
+}
+
+/** "Country Ireland", "Country, no value", or "Total" (one past the last column). */
+function columnName(crosstab: Crosstab, index: number): string {
+  const column = crosstab.columns[index];
+  if (column === undefined) return "Total";
+  return column.value === null
+    ? `${crosstab.attribute}, no value`
+    : `${crosstab.attribute} ${column.value}`;
+}
+
+/**
+ * A cell's number: a button to its passages. A zero has none to show; respondents without
+ * a value cannot be listed by a filter, so their numbers stay plain and say why.
+ */
+function CrosstabCellView({
+  cell,
+  where,
+  passages,
+  attribute,
+}: {
+  readonly cell: CrosstabCell;
+  /** "Victim safety, Country Ireland": the row's code path and the column. */
+  readonly where: string;
+  readonly passages: PassagesScope | null;
+  readonly attribute: string;
+}) {
+  if (cell.n === 0) return <td className="zero">{cell.text}</td>;
+  if (passages === null) {
+    return (
+      <td
+        title={`Respondents without a value of ${attribute}: the passages can be filtered by a value only, so they cannot be listed alone.`}
+      >
+        {cell.text}
+      </td>
+    );
+  }
+  const respondents = count(cell.n, "respondent");
+  return (
+    <td className="crosstab-link">
+      <button
+        type="button"
+        className="tally-number"
+        aria-label={`${where}: ${respondents} — show passages`}
+        title={`${respondents}. Show the passages.`}
+        onClick={() => useView.getState().showPassages(passages)}
+        onFocus={(e) => revealCell(e.currentTarget)}
+      >
+        {cell.text}
+      </button>
+    </td>
+  );
+}
+
+/**
+ * Scrolls a wide crosstab sideways so the focused cell shows whole and clear of the sticky
+ * code column: a browser reveals a focused element only when none of it is in view, and
+ * takes no account of what sticks over it.
+ */
+function revealCell(button: HTMLElement) {
+  const scroller = button.closest(".crosstab-scroll");
+  const rowHeader = button.closest("tr")?.querySelector("th");
+  if (!scroller || !rowHeader) return;
+  const cell = button.getBoundingClientRect();
+  const left = rowHeader.getBoundingClientRect().right;
+  const right = scroller.getBoundingClientRect().left + scroller.clientLeft + scroller.clientWidth;
+  if (cell.left < left) scroller.scrollLeft -= left - cell.left;
+  else if (cell.right > right) scroller.scrollLeft += cell.right - right;
 }
 
 /** The rows a stacked bar can add up: one level of the tree, the chosen category's children. */
