@@ -9,19 +9,16 @@ import { percentText } from "../../../../shared/tally/percent.ts";
 import { attributeIdsByName } from "../../db/grid-lookups.ts";
 import type { QuestionName } from "../../db/segment-list.ts";
 import { crosstab } from "../../tally/crosstab.ts";
-import { parse, singleFile, UsageError } from "../args.ts";
+import { parse, singleFile } from "../args.ts";
 import { requiredFlag } from "../coding-flags.ts";
-import { coderNamed, questionNamed } from "../coding-lookup.ts";
 import { printJson, type Output } from "../output.ts";
 import { withProject } from "../project.ts";
-import { attributeNamed, WHERE_OPTION, whereFlags, whereValues } from "../where-flag.ts";
+import { checkScopeFlags, resolveScopeFlags, TALLY_SCOPE_OPTIONS } from "../tally-scope-flags.ts";
+import { attributeNamed } from "../where-flag.ts";
 
 const OPTIONS = {
   attribute: { type: "string" },
-  question: { type: "string" },
-  coder: { type: "string" },
-  "all-coders": { type: "boolean" },
-  ...WHERE_OPTION,
+  ...TALLY_SCOPE_OPTIONS,
   json: { type: "boolean" },
 } as const;
 
@@ -51,26 +48,15 @@ export function crosstabCommand(argv: string[], output: Output): void {
   const { positionals, values } = parse("crosstab", argv, OPTIONS);
   const file = singleFile("crosstab", positionals);
   const wanted = requiredFlag("crosstab", "attribute", values.attribute);
-  if (values.coder !== undefined && values["all-coders"]) {
-    throw new UsageError("cairn crosstab: give --coder NAME or --all-coders, not both");
-  }
+  checkScopeFlags("crosstab", values);
 
   withProject(file, (session) => {
     const db = session.db();
     const attribute = attributeNamed(attributeIdsByName(db), wanted.trim());
-    const filter = whereFlags("crosstab", db, whereValues(values.where));
-    const question = values.question === undefined ? null : questionNamed(db, values.question);
-    const coderId = values.coder === undefined ? undefined : coderNamed(db, file, values.coder);
-    const table = crosstab(db, {
-      attribute,
-      ...(question && { questionId: question.id }),
-      ...(coderId !== undefined && { coderId }),
-      ...(filter.length > 0 && {
-        attributes: filter.map((f) => ({ ...f, values: [...f.values] })),
-      }),
-    });
+    const { scope, question, coder, filter } = resolveScopeFlags("crosstab", db, file, values);
+    const table = crosstab(db, { ...scope, attribute });
     const json = crosstabJson(table, {
-      coder: coderId === undefined ? null : (values.coder ?? null),
+      coder: scope.coderId === undefined ? null : coder,
       question,
       filter,
     });

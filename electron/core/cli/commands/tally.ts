@@ -9,19 +9,12 @@ import type { QuestionTally, Tally, TallyCode } from "../../../../shared/api/tal
 import { percentText } from "../../../../shared/tally/percent.ts";
 import { filterText } from "../../../../shared/tally/report-sentences.ts";
 import { tallyOf } from "../../tally/tally-service.ts";
-import { parse, singleFile, UsageError } from "../args.ts";
-import { coderNamed, questionNamed } from "../coding-lookup.ts";
+import { parse, singleFile } from "../args.ts";
 import { printJson, type Output } from "../output.ts";
 import { withProject } from "../project.ts";
-import { WHERE_OPTION, whereFlags, whereValues } from "../where-flag.ts";
+import { checkScopeFlags, resolveScopeFlags, TALLY_SCOPE_OPTIONS } from "../tally-scope-flags.ts";
 
-const OPTIONS = {
-  question: { type: "string" },
-  coder: { type: "string" },
-  "all-coders": { type: "boolean" },
-  ...WHERE_OPTION,
-  json: { type: "boolean" },
-} as const;
+const OPTIONS = { ...TALLY_SCOPE_OPTIONS, json: { type: "boolean" } } as const;
 
 export interface TallyCodeJson {
   readonly path: readonly string[];
@@ -52,19 +45,10 @@ export interface TallyJson {
 export function tallyCommand(argv: string[], output: Output): void {
   const { positionals, values } = parse("tally", argv, OPTIONS);
   const file = singleFile("tally", positionals);
-  if (values.coder !== undefined && values["all-coders"]) {
-    throw new UsageError("cairn tally: give --coder NAME or --all-coders, not both");
-  }
+  checkScopeFlags("tally", values);
   withProject(file, (session) => {
     const db = session.db();
-    const attributes = whereFlags("tally", db, whereValues(values.where)).map(
-      ({ name, values }) => ({ name, values: [...values] }),
-    );
-    const tally = tallyOf(db, {
-      ...(values.question !== undefined && { questionId: questionNamed(db, values.question).id }),
-      ...(values.coder !== undefined && { coderId: coderNamed(db, file, values.coder) }),
-      ...(attributes.length > 0 && { attributes }),
-    });
+    const tally = tallyOf(db, resolveScopeFlags("tally", db, file, values).scope);
     if (values.json) printJson(output, tallyJson(tally));
     else printTable(output, tally);
   });

@@ -15,6 +15,7 @@ import { ResponseRateMode } from "./ResponseRateMode.tsx";
 import { useCrosstab } from "./useCrosstab.ts";
 import "../passages/passages.css";
 import "./frequencies.css";
+import "./frequency-modes.css";
 
 export function FrequenciesView() {
   const mode = useFrequencies((s) => s.mode);
