@@ -19,6 +19,7 @@ import {
   type SegmentId,
 } from "../domain.ts";
 import { answerFilterSchema, answerSortSchema } from "./answer-filter.ts";
+import { agreementApi } from "./agreement-api.ts";
 import { codeColor, codebookApi } from "./codebook-api.ts";
 import { retrievalApi } from "./retrieval-api.ts";
 import {
@@ -59,6 +60,8 @@ export interface Capabilities {
 export interface Preferences {
   /** Who codes on this machine; every segment records it. */
   readonly coder: string | null;
+  /** Blind mode: this coder sees only their own segments and figures (decision 0015). */
+  readonly blind: boolean;
 }
 
 export interface RecentProject {
@@ -112,7 +115,7 @@ export const api = {
   /** Settings of this machine's user, kept outside any project (the coder's name). */
   "preferences.get": entry<Preferences>()(nothing),
   "preferences.set": entry<Preferences>()(
-    z.object({ coder: coderName.nullable().optional() }).strict(),
+    z.object({ coder: coderName.nullable().optional(), blind: z.boolean().optional() }).strict(),
   ),
 
   "codes.tree": entry<readonly CodeNode[]>()(nothing),
@@ -275,9 +278,11 @@ export const api = {
   ...searchApi,
   ...retrievalApi,
   ...tallyApi,
+  ...agreementApi,
 } as const;
 
 export { ANSWER_SORTS, answerFilterSchema, answerSortSchema } from "./answer-filter.ts";
+export type * from "./agreement-api.ts";
 export type * from "./codebook-api.ts";
 export type * from "./retrieval-api.ts";
 export type * from "./search-api.ts";

@@ -23,6 +23,9 @@ import type { EditOutcome } from "../coding/edit-outcome.ts";
 import { historyState, redo, undo } from "../coding/history.ts";
 import { attributeValuesByName } from "../db/attribute-values.ts";
 import { codeTree } from "../db/codes.ts";
+import { agreementHandlers } from "./agreement-handlers.ts";
+import { coderFileHandlers } from "./coder-file-handlers.ts";
+import { reviewHandlers } from "./review-handlers.ts";
 import { codebookFileHandlers } from "./codebook-file-handlers.ts";
 import { codebookHandlers } from "./codebook-handlers.ts";
 import { retrievalHandlers } from "./retrieval-handlers.ts";
@@ -106,8 +109,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     "project.recent": () => recent.list(),
 
     "preferences.get": () => preferences.get(),
-    "preferences.set": (changes) =>
-      preferences.set(changes.coder === undefined ? {} : { coder: changes.coder }),
+    "preferences.set": ({ coder, blind }) =>
+      preferences.set({
+        ...(coder === undefined ? {} : { coder }),
+        ...(blind === undefined ? {} : { blind }),
+      }),
 
     "codes.tree": () => codeTree(session.db()),
     "codes.create": ({ path, color }) => edit((db) => createCode(db, path, color, now())),
@@ -154,5 +160,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...retrievalHandlers(context),
     ...tallyHandlers(context),
     ...crosstabHandlers(context),
+    ...agreementHandlers(context),
+    ...reviewHandlers(context),
+    ...coderFileHandlers(context),
   };
 }

@@ -5,13 +5,17 @@
  */
 import { CairnError } from "../../../shared/api/errors.ts";
 import { UsageError } from "./args.ts";
+import { agreementCommand } from "./commands/agreement.ts";
 import { autocodeCommand } from "./commands/autocode.ts";
 import { codebookCommand } from "./commands/codebook.ts";
 import { codeCommand } from "./commands/code.ts";
 import { codesCommand } from "./commands/codes.ts";
 import { crosstabCommand } from "./commands/crosstab.ts";
+import { consensusCommand } from "./commands/consensus.ts";
 import { createCommand } from "./commands/create.ts";
 import { importCommand } from "./commands/import.ts";
+import { mergeCoderCommand } from "./commands/merge-coder.ts";
+import { prepareCoderCommand } from "./commands/prepare-coder.ts";
 import { quotesCommand } from "./commands/quotes.ts";
 import { searchCommand } from "./commands/search.ts";
 import { segmentsCommand } from "./commands/segments.ts";
@@ -95,6 +99,40 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
       "        [--where ATTR=VALUE ...] [--json]\n" +
       "                      respondents per code split by an attribute's values, with\n" +
       "                      column percentages of those who answered",
+  },
+  agreement: {
+    run: agreementCommand,
+    usage:
+      "agreement FILE --coders A,B[,C...] [--level answer|segment] [--threshold 0.9]\n" +
+      "        [--question Q ...] [--resamples 1000] [--seed N] [--json]\n" +
+      "                      inter-coder agreement per code and pooled, over the answers\n" +
+      "                      every coder marked done: percent, Cohen's kappa,\n" +
+      "                      Krippendorff's alpha, Brennan & Prediger (with bootstrap\n" +
+      "                      intervals); --level segment uses MAXQDA's overlap rule\n" +
+      "  cairn agreement --table TABLE.json [--json]\n" +
+      "                      the same statistics for any units x coders table\n" +
+      '                      {"categories": [...], "data": [[a, b, ...], ...]} (null = missing)',
+  },
+  "prepare-coder": {
+    run: prepareCoderCommand,
+    usage:
+      "prepare-coder FILE OUT --coder NAME [--question Q ...] [--json]\n" +
+      "                      a copy for a second coder: codebook and answers, nobody's\n" +
+      "                      segments, memos or names",
+  },
+  "merge-coder": {
+    run: mergeCoderCommand,
+    usage:
+      "merge-coder FILE CODER_FILE [--json]\n" +
+      "                      bring a coder's work back: segments, done marks and memos\n" +
+      "                      under their name (merging twice changes nothing)",
+  },
+  consensus: {
+    run: consensusCommand,
+    usage:
+      "consensus FILE --coders A,B [--question Q ...] [--json]\n" +
+      "                      the review queue of two coders' disagreements: n of m\n" +
+      "                      decided, and each item with both coders' passages",
   },
   import: {
     run: importCommand,

@@ -1,5 +1,6 @@
 /**
- * This machine's user's settings, outside any project: who is coding. A project file
+ * This machine's user's settings, outside any project: who is coding, and whether they
+ * code blind. A project file
  * travels to a second coder; the name of the person at the keyboard must not travel
  * with it. A damaged file reads as defaults rather than blocking start-up.
  */
@@ -7,7 +8,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Preferences } from "../../../shared/api/contract.ts";
 
-const DEFAULTS: Preferences = { coder: null };
+const DEFAULTS: Preferences = { coder: null, blind: false };
 
 export class UserPreferences {
   private readonly file: string;
@@ -20,8 +21,11 @@ export class UserPreferences {
     try {
       const parsed: unknown = JSON.parse(readFileSync(this.file, "utf8"));
       if (typeof parsed !== "object" || parsed === null) return DEFAULTS;
-      const coder = (parsed as { coder?: unknown }).coder;
-      return { coder: typeof coder === "string" && coder.trim() !== "" ? coder : null };
+      const { coder, blind } = parsed as { coder?: unknown; blind?: unknown };
+      return {
+        coder: typeof coder === "string" && coder.trim() !== "" ? coder : null,
+        blind: blind === true,
+      };
     } catch {
       return DEFAULTS;
     }

@@ -2,7 +2,7 @@
  * The main window: questions on the left, the selected question's answers in the
  * middle with the coding bar under them and this question's frequencies beside them
  * (or, by the tabs above them, the search, a code's passages, the co-occurrence table or
- * the frequencies for the report), the codebook on the right. The top bar says
+ * the frequencies for the report, or the agreement between coders), the codebook on the right. The top bar says
  * who is coding and holds Undo/Redo; the coding panels (picker, segment popover, memo
  * editor) float above everything, one at a time.
  */
@@ -15,6 +15,7 @@ import { cameFromEdit, listenForEdits, useEdits } from "../stores/edits.ts";
 import { useImportWizard } from "../stores/import-wizard.ts";
 import { useProject } from "../stores/project.ts";
 import { useView } from "../stores/view.ts";
+import { AgreementView } from "./agreement/AgreementView.tsx";
 import { AnswerList } from "./AnswerList.tsx";
 import { CodeTree } from "./CodeTree.tsx";
 import { Announcer } from "./coding/Announcer.tsx";
@@ -144,6 +145,7 @@ export function App() {
             {view === "passages" && <PassagesView />}
             {view === "cooccurrence" && <CooccurrenceView />}
             {view === "frequencies" && <FrequenciesView />}
+            {view === "agreement" && <AgreementView />}
           </main>
           <CodeTree />
         </div>

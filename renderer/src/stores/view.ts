@@ -9,7 +9,13 @@ import type { AnswerId, CodeId, CoderId, QuestionId } from "../../../shared/doma
 import type { AttributeChoice } from "../retrieval/passages-query.ts";
 import { useProject } from "./project.ts";
 
-export type MainView = "coding" | "search" | "passages" | "cooccurrence" | "frequencies";
+export type MainView =
+  | "coding"
+  | "search"
+  | "passages"
+  | "cooccurrence"
+  | "frequencies"
+  | "agreement";
 
 /** Which passages the passages view lists. */
 export interface PassagesScope {

@@ -1,0 +1,40 @@
+/**
+ * The agreement view's choices: which coders to compare (two, or more for Fleiss' kappa
+ * and Krippendorff's alpha), on which questions, the segment-level threshold, and
+ * whether the view shows the report or the review queue. The report itself is read by
+ * the report panel; the queue by stores/review.ts.
+ */
+import { create } from "zustand";
+import { DEFAULT_THRESHOLD } from "../../../shared/api/agreement-api.ts";
+import type { CoderId, QuestionId } from "../../../shared/domain.ts";
+
+export type AgreementMode = "report" | "review";
+export type AgreementLevel = "answer" | "segment";
+
+interface AgreementState {
+  /** Empty until the user picks: the view then proposes the first two coders. */
+  readonly coderIds: readonly CoderId[];
+  /** Empty: every question. */
+  readonly questionIds: readonly QuestionId[];
+  readonly threshold: number;
+  readonly level: AgreementLevel;
+  readonly mode: AgreementMode;
+  setCoders(coderIds: readonly CoderId[]): void;
+  setQuestions(questionIds: readonly QuestionId[]): void;
+  setThreshold(threshold: number): void;
+  setLevel(level: AgreementLevel): void;
+  setMode(mode: AgreementMode): void;
+}
+
+export const useAgreement = create<AgreementState>()((set) => ({
+  coderIds: [],
+  questionIds: [],
+  threshold: DEFAULT_THRESHOLD,
+  level: "answer",
+  mode: "report",
+  setCoders: (coderIds) => set({ coderIds }),
+  setQuestions: (questionIds) => set({ questionIds }),
+  setThreshold: (threshold) => set({ threshold }),
+  setLevel: (level) => set({ level }),
+  setMode: (mode) => set({ mode }),
+}));
