@@ -7,6 +7,7 @@
 import { app, Menu, type BrowserWindow, type MenuItemConstructorOptions } from "electron";
 import { historyState } from "./core/coding/history.ts";
 import type { Core } from "./core/core.ts";
+import type { MenuCommand } from "../shared/api/contract.ts";
 import {
   chooseCopyPath,
   chooseImportSources,
@@ -25,7 +26,7 @@ export interface MenuContext {
   /** Hands files chosen in File › Import answers… to the window's import wizard. */
   readonly importChosen: (paths: readonly string[]) => void;
   /** Edit › Undo / Redo: the window performs them (and undoes typing in a text field). */
-  readonly menuCommand: (command: "undo" | "redo") => void;
+  readonly menuCommand: (command: MenuCommand) => void;
 }
 
 export function refreshApplicationMenu(context: MenuContext): void {
@@ -71,6 +72,18 @@ function fileMenu(context: MenuContext, isMac: boolean): MenuItemConstructorOpti
       enabled: projectOpen,
       click: actions.saveCopy,
     },
+    { type: "separator" },
+    {
+      label: "Prepare for a second coder…",
+      enabled: projectOpen,
+      click: () => context.menuCommand("prepare-coder"),
+    },
+    {
+      label: "Bring back a coder's work…",
+      enabled: projectOpen,
+      click: () => context.menuCommand("merge-coder"),
+    },
+    { type: "separator" },
     { label: "Close project", enabled: projectOpen, click: actions.closeProject },
     ...(isMac ? [] : [{ type: "separator" } as const, { role: "quit" } as const]),
   ];

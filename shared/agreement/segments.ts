@@ -3,7 +3,8 @@
  * agrees when the other coder has a segment of the same code on the same answer with
  * |intersection| / |union| >= threshold (inclusive).
  */
-import type { Statistic } from "./statistic.ts";
+import { presenceAgreement } from "./presence.ts";
+import { defined, undefinedBecause, type Statistic } from "./statistic.ts";
 
 /** A coded passage of one answer, end exclusive. */
 export interface Span {
@@ -11,9 +12,19 @@ export interface Span {
   readonly end: number;
 }
 
+/**
+ * Ratios of whole lengths that equal the threshold exactly must agree even when the
+ * threshold itself carries rounding (a slider's 0.1 * 7); distinct ratios of texts
+ * under a million characters differ by far more than this.
+ */
+const THRESHOLD_SLACK = 1e-12;
+
 /** |a ∩ b| / |a ∪ b| of two spans (0 when they do not overlap). */
-export function overlapRatio(_a: Span, _b: Span): number {
-  throw new Error("overlapRatio: not implemented yet");
+export function overlapRatio(a: Span, b: Span): number {
+  const intersection = Math.min(a.end, b.end) - Math.max(a.start, b.start);
+  if (intersection <= 0) return 0;
+  const union = a.end - a.start + (b.end - b.start) - intersection;
+  return intersection / union;
 }
 
 /**
@@ -21,11 +32,22 @@ export function overlapRatio(_a: Span, _b: Span): number {
  * (has a partner of the other coder at or above the threshold).
  */
 export function matchSpans(
-  _a: readonly Span[],
-  _b: readonly Span[],
-  _threshold: number,
+  a: readonly Span[],
+  b: readonly Span[],
+  threshold: number,
 ): { readonly aAgrees: readonly boolean[]; readonly bAgrees: readonly boolean[] } {
-  throw new Error("matchSpans: not implemented yet");
+  // Each coder's segments are judged on their own: one long segment of A can be the
+  // partner of a B segment without that making A's other segments agree.
+  const aAgrees = a.map((span) => hasPartner(span, b, threshold));
+  const bAgrees = b.map((span) => hasPartner(span, a, threshold));
+  return { aAgrees, bAgrees };
+}
+
+function hasPartner(span: Span, others: readonly Span[], threshold: number): boolean {
+  for (const other of others) {
+    if (overlapRatio(span, other) >= threshold - THRESHOLD_SLACK) return true;
+  }
+  return false;
 }
 
 export interface SegmentFigures {
@@ -38,11 +60,23 @@ export interface SegmentFigures {
 }
 
 export function segmentFigures(
-  _segments: number,
-  _agreements: number,
-  _codes: number,
+  segments: number,
+  agreements: number,
+  codes: number,
 ): SegmentFigures {
-  throw new Error("segmentFigures: not implemented yet");
+  if (!(agreements >= 0 && agreements <= segments)) {
+    throw new Error(`segmentFigures: ${agreements} agreements among ${segments} segments`);
+  }
+  if (segments === 0) {
+    const none = undefinedBecause("neither coder marked a passage with this code in these answers");
+    return { segments, agreements, percent: none, brennanPrediger: none };
+  }
+  const observed = agreements / segments;
+  const brennanPrediger =
+    codes < 2
+      ? undefinedBecause("Brennan & Prediger's kappa needs at least two codes in the table")
+      : defined((observed - 1 / codes) / (1 - 1 / codes));
+  return { segments, agreements, percent: defined(observed), brennanPrediger };
 }
 
 /**
@@ -50,9 +84,9 @@ export function segmentFigures(
  * NVivo's numbers: uncoded characters count as agreement, which inflates it.
  */
 export function characterAgreement(
-  _textLength: number,
-  _a: readonly Span[],
-  _b: readonly Span[],
+  textLength: number,
+  a: readonly Span[],
+  b: readonly Span[],
 ): {
   readonly both: number;
   readonly aOnly: number;
@@ -61,5 +95,43 @@ export function characterAgreement(
   readonly percent: Statistic;
   readonly cohenKappa: Statistic;
 } {
-  throw new Error("characterAgreement: not implemented yet");
+  const aMarks = characterMarks(textLength, a);
+  const bMarks = characterMarks(textLength, b);
+  let both = 0;
+  let aOnly = 0;
+  let bOnly = 0;
+  for (let i = 0; i < textLength; i += 1) {
+    const inA = aMarks[i] === 1;
+    const inB = bMarks[i] === 1;
+    if (inA && inB) both += 1;
+    else if (inA) aOnly += 1;
+    else if (inB) bOnly += 1;
+  }
+  const neither = textLength - both - aOnly - bOnly;
+  if (textLength === 0) {
+    const none = undefinedBecause("the text is empty");
+    return { both, aOnly, bOnly, neither, percent: none, cohenKappa: none };
+  }
+  const figures = presenceAgreement({ both, aOnly, bOnly, neither });
+  let cohenKappa = figures.cohenKappa;
+  if (neither === textLength) cohenKappa = undefinedBecause("neither coder coded any of this text");
+  else if (both === textLength) cohenKappa = undefinedBecause("both coders coded the whole text");
+  return { both, aOnly, bOnly, neither, percent: figures.percent, cohenKappa };
+}
+
+/** 1 for every character a coder's spans cover (overlapping spans count once). */
+function characterMarks(textLength: number, spans: readonly Span[]): Uint8Array {
+  if (!Number.isInteger(textLength) || textLength < 0) {
+    throw new Error(`characterAgreement: text length must be a whole number, got ${textLength}`);
+  }
+  const marks = new Uint8Array(textLength);
+  for (const span of spans) {
+    if (!(span.start >= 0 && span.start <= span.end && span.end <= textLength)) {
+      throw new Error(
+        `characterAgreement: span ${span.start}-${span.end} lies outside a text of ${textLength} characters`,
+      );
+    }
+    marks.fill(1, span.start, span.end);
+  }
+  return marks;
 }

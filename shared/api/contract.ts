@@ -316,10 +316,13 @@ export interface ApiEvents {
     readonly codebookChanged: boolean;
     readonly summaryChanged: boolean;
   };
-  /** Desktop: Edit › Undo / Redo in the native menu; the window performs them. */
-  "menu.command": { readonly command: "undo" | "redo" };
+  /** Desktop: a native menu item the window performs (Edit › Undo, File › Prepare…). */
+  "menu.command": { readonly command: MenuCommand };
 }
 export type ApiEventName = keyof ApiEvents;
+
+/** Native menu items whose work happens in the window. */
+export type MenuCommand = "undo" | "redo" | "prepare-coder" | "merge-coder";
 export const API_EVENT_NAMES: readonly ApiEventName[] = [
   "project.changed",
   "import.progress",

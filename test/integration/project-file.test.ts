@@ -65,6 +65,8 @@ describe("project files", () => {
         "questions",
         "respondent_attributes",
         "respondents",
+        "review_decisions",
+        "reviews",
         "segments",
       ].sort(),
     );

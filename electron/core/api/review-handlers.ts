@@ -1,7 +1,11 @@
 /**
  * The core's handlers for the review queue and the consensus coder
- * (shared/api/agreement-api.ts).
+ * (shared/api/agreement-api.ts; decision 0015). Starting a review and each decision are
+ * edits (one undoable step each); reading the state and the items writes nothing.
  */
+import { decideReview } from "../agreement/review-decide.ts";
+import { startReview } from "../agreement/review-service.ts";
+import { latestReviewState, reviewItems } from "../agreement/review-state.ts";
 import type { Handlers, HandlerContext } from "./handlers.ts";
 
 type ReviewHandlers = Pick<
@@ -9,14 +13,12 @@ type ReviewHandlers = Pick<
   "review.start" | "review.state" | "review.items" | "review.decide"
 >;
 
-export function reviewHandlers(_context: HandlerContext): ReviewHandlers {
-  const todo = (name: string) => () => {
-    throw new Error(`${name}: not implemented yet`);
-  };
+export function reviewHandlers(context: HandlerContext): ReviewHandlers {
+  const { session, edit, now } = context;
   return {
-    "review.start": todo("review.start"),
-    "review.state": todo("review.state"),
-    "review.items": todo("review.items"),
-    "review.decide": todo("review.decide"),
+    "review.start": (input) => edit((db) => startReview(db, input, now())),
+    "review.state": ({ coderIds }) => latestReviewState(session.db(), coderIds),
+    "review.items": (input) => reviewItems(session.db(), input),
+    "review.decide": (input) => edit((db) => decideReview(db, input, now())),
   };
 }

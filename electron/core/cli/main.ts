@@ -130,9 +130,12 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   consensus: {
     run: consensusCommand,
     usage:
-      "consensus FILE --coders A,B [--question Q ...] [--json]\n" +
+      "consensus FILE --coders A,B [--question Q ...] [--threshold T] [--json]\n" +
+      "        [--start [--consensus NAME]] [--decide N=a|b|both|neither [--comment TEXT]]\n" +
       "                      the review queue of two coders' disagreements: n of m\n" +
-      "                      decided, and each item with both coders' passages",
+      "                      decided, and each item with both coders' passages; --start\n" +
+      "                      starts (or resumes) the review, copying agreed coding to the\n" +
+      "                      consensus coder; --decide settles item N (1-based)",
   },
   import: {
     run: importCommand,

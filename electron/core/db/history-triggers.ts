@@ -42,6 +42,10 @@ const RECORDED: Readonly<Record<string, Touches>> = {
   // Population sizes (response rates): no answer or code changes; the summary flag
   // tells open panels to fetch their figures again.
   populations: { ...NOTHING, summary: "1" },
+  // The review queue (migration 0007): a review and its decisions change no answer
+  // text or codebook; the consensus segments a decision writes are logged as segments.
+  reviews: { ...NOTHING, summary: "1" },
+  review_decisions: { ...NOTHING, answerId: "r.answer_id" },
 };
 
 /** The project_meta row of the pinned codes (db/pinned-codes.ts). */
@@ -67,7 +71,7 @@ export function installHistory(db: Db): void {
              summary       INTEGER NOT NULL
            )`);
   for (const [table, touches] of Object.entries(RECORDED)) {
-    // A table a later migration adds (populations) is absent from an older schema.
+    // A table a later migration adds (populations, reviews) is absent from an older schema.
     if (!tableExists(db, table)) continue;
     createRowTriggers(db, table, columnsOf(db, table), touches);
   }

@@ -1,6 +1,7 @@
 import type { Db } from "./project-file.ts";
 
-export type MetaKey = "name" | "created_at";
+/** prepared_for: the coder a blind copy was made for (agreement/coder-copy.ts). */
+export type MetaKey = "name" | "created_at" | "prepared_for";
 
 export function getMeta(db: Db, key: MetaKey): string | null {
   const row = db.prepare("SELECT value FROM project_meta WHERE key = ?").get(key) as

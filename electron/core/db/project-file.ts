@@ -263,7 +263,7 @@ function connect(path: string): Db {
  * (tests, CLI, browser mode), the Electron shell points this variable at a copy built
  * for Electron (docs/decisions/0002-native-module-builds.md).
  */
-function nativeBinding(): { nativeBinding?: string } {
+export function nativeBinding(): { nativeBinding?: string } {
   const binding = process.env.CAIRN_SQLITE_BINDING;
   return binding ? { nativeBinding: binding } : {};
 }

@@ -1,13 +1,18 @@
 /**
  * Writes a row's code columns: each code in a cell codes the whole of its answer as one
  * passage, by the column's coder. Codes the project lacks are created (code-paths.ts).
+ * Imported coding counts as seen: the column's coder gets a done mark on the whole
+ * question (decision 0015), so agreement compares the answers they coded, and those
+ * they left uncoded, like answers coded in the app and marked done.
  */
 import { CairnError } from "../../../shared/api/errors.ts";
-import type { AnswerId, CoderId } from "../../../shared/domain.ts";
+import type { AnswerId, CoderId, QuestionId } from "../../../shared/domain.ts";
 import { parseCodeCell, type CodeCellFormat } from "../../../shared/import/code-cells.ts";
 import { ensureCoder } from "../db/coders.ts";
 import type { Db } from "../db/project-file.ts";
 import { addSegmentMerging } from "../db/segments.ts";
+import { addDoneMark } from "../db/done-marks.ts";
+import { questionIdsByLabel } from "../db/questions.ts";
 import { CodePaths } from "./code-paths.ts";
 import type { ColumnPlan } from "./column-plan.ts";
 import type { RowWarnings } from "./warnings.ts";
@@ -31,6 +36,9 @@ export class CodeWriter {
     coderId: CoderId;
   }[];
   private readonly codes: CodePaths;
+  /** "coder question" pairs whose done mark this import has written. */
+  private readonly marked = new Set<string>();
+  private questionIds = new Map<string, QuestionId>();
 
   /** Adds the coders the project does not have yet, then reads its codes. */
   constructor(
@@ -66,11 +74,14 @@ export class CodeWriter {
   ): number {
     let added = 0;
     for (const column of this.codeColumns) {
+      // A long export's code columns code the row's one answer.
+      const question = this.plan.long ? answers.keys().next().value : column.question;
+      const answer = question === undefined ? undefined : answers.get(question);
+      if (question === undefined || !answer) continue; // an unsettled conflict: nothing is written
+      // A blank cell is coding too: the coder saw the answer and gave it no code.
+      this.markQuestionDone(column.coderId, question);
       const cell = cells[column.index] ?? "";
       if (cell.trim() === "") continue;
-      // A long export's code columns code the row's one answer.
-      const answer = this.plan.long ? [...answers.values()][0] : answers.get(column.question);
-      if (!answer) continue; // an unsettled conflict: nothing is written anyway
       if (answer.kept) {
         this.warnings.add(
           `codes in column "${column.column}" for answers whose text was kept were skipped`,
@@ -108,5 +119,17 @@ export class CodeWriter {
       }
     }
     return added;
+  }
+
+  /** The coder's done mark on the whole question, written once per import. */
+  private markQuestionDone(coderId: CoderId, question: string): void {
+    const key = `${coderId} ${question}`;
+    if (this.marked.has(key)) return;
+    // A long export adds its questions row by row: read them again for a new label.
+    if (!this.questionIds.has(question)) this.questionIds = questionIdsByLabel(this.db);
+    const questionId = this.questionIds.get(question);
+    if (questionId === undefined) return;
+    addDoneMark(this.db, coderId, questionId, null, this.createdAt);
+    this.marked.add(key);
   }
 }

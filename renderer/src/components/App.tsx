@@ -18,6 +18,7 @@ import { useView } from "../stores/view.ts";
 import { AgreementView } from "./agreement/AgreementView.tsx";
 import { AnswerList } from "./AnswerList.tsx";
 import { CodeTree } from "./CodeTree.tsx";
+import { CoderFileDialogs } from "./coder-files/CoderFileDialogs.tsx";
 import { Announcer } from "./coding/Announcer.tsx";
 import { CodePicker } from "./coding/CodePicker.tsx";
 import { CoderControl } from "./coding/CoderControl.tsx";
@@ -158,6 +159,7 @@ export function App() {
           <SegmentPopover />
           <MemoEditor />
           <CoderDialog />
+          <CoderFileDialogs />
         </>
       )}
       <Announcer />

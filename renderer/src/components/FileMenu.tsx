@@ -1,12 +1,13 @@
 /**
  * File menu for browser mode (New, Open, Open recent, Import answers, Save a copy as,
- * Close). The desktop app has the same items in its native menu bar with native file
- * dialogs.
+ * Prepare for a second coder, Bring back a coder's work, Close). The desktop app has the
+ * same items in its native menu bar.
  */
 import { useEffect, useRef, useState } from "react";
 import type { RecentProject } from "../../../shared/api/contract.ts";
 import { fileNameOf } from "../../../shared/project-files.ts";
 import { call, errorMessage } from "../api/client.ts";
+import { useCoderFiles } from "../stores/coder-files.ts";
 import { useFileDialogs } from "../stores/file-dialogs.ts";
 import { useImportWizard } from "../stores/import-wizard.ts";
 import { useProject } from "../stores/project.ts";
@@ -14,6 +15,7 @@ import { useProject } from "../stores/project.ts";
 export function FileMenu() {
   const [open, setOpen] = useState(false);
   const [recent, setRecent] = useState<readonly RecentProject[]>([]);
+  const showCoderFile = useCoderFiles((s) => s.show);
   const { summary, openProject, closeProject } = useProject();
   const { show: showDialog, tell } = useFileDialogs();
   const showImport = useImportWizard((s) => s.show);
@@ -77,6 +79,22 @@ export function FileMenu() {
           >
             Save a copy as…
           </button>
+          <hr />
+          <button
+            role="menuitem"
+            disabled={!summary}
+            onClick={() => choose(() => showCoderFile("prepare"))}
+          >
+            Prepare for a second coder…
+          </button>
+          <button
+            role="menuitem"
+            disabled={!summary}
+            onClick={() => choose(() => showCoderFile("merge"))}
+          >
+            Bring back a coder&apos;s work…
+          </button>
+          <hr />
           <button
             role="menuitem"
             disabled={!summary}

@@ -4,9 +4,12 @@
  * whether the view shows the report or the review queue. The report itself is read by
  * the report panel; the queue by stores/review.ts.
  */
+import { useMemo } from "react";
 import { create } from "zustand";
 import { DEFAULT_THRESHOLD } from "../../../shared/api/agreement-api.ts";
 import type { CoderId, QuestionId } from "../../../shared/domain.ts";
+import { chosenCoders, chosenQuestions } from "../agreement/scope.ts";
+import { useProject } from "./project.ts";
 
 export type AgreementMode = "report" | "review";
 export type AgreementLevel = "answer" | "segment";
@@ -38,3 +41,30 @@ export const useAgreement = create<AgreementState>()((set) => ({
   setLevel: (level) => set({ level }),
   setMode: (mode) => set({ mode }),
 }));
+
+const NONE: never[] = [];
+
+/**
+ * What the view compares now: the chosen coders that exist, topped up to two with the
+ * project's first coders; the chosen questions that exist (empty: every question). The
+ * report and the review queue both start from these.
+ */
+export function useAgreementChoice(): {
+  readonly coderIds: readonly CoderId[];
+  readonly questionIds: readonly QuestionId[];
+  readonly threshold: number;
+} {
+  const storedCoders = useAgreement((s) => s.coderIds);
+  const storedQuestions = useAgreement((s) => s.questionIds);
+  const threshold = useAgreement((s) => s.threshold);
+  const coders = useProject((s) => s.summary?.coders ?? NONE);
+  const questions = useProject((s) => s.summary?.questions ?? NONE);
+  return useMemo(
+    () => ({
+      coderIds: chosenCoders(storedCoders, coders),
+      questionIds: chosenQuestions(storedQuestions, questions),
+      threshold,
+    }),
+    [storedCoders, storedQuestions, threshold, coders, questions],
+  );
+}

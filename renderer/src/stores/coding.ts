@@ -42,6 +42,12 @@ interface CodingState {
   /** This machine's coder, as typed; null until chosen. */
   readonly coder: string | null;
   readonly view: CoderView;
+  /**
+   * Blind mode (a setting of this machine, decision 0015): only this coder's segments
+   * and figures show anywhere, so another coder's work cannot prime theirs. While it is
+   * on, the view stays "mine".
+   */
+  readonly blind: boolean;
   /** The passage selected in an answer right now. */
   readonly selection: TextSelection | null;
   /** The answer last clicked, selected in or focused: "code the whole answer" acts on it. */
@@ -57,6 +63,7 @@ interface CodingState {
   cancelCoderPrompt(): void;
   askCoder(): void;
   setView(view: CoderView): void;
+  setBlind(blind: boolean): Promise<void>;
   select(selection: TextSelection | null): void;
   setActiveAnswer(answerId: AnswerId | null): void;
   togglePin(codeId: CodeId): Promise<void>;
@@ -69,6 +76,9 @@ interface CodingState {
   markDone(questionId: QuestionId, done: boolean, answerIds?: readonly AnswerId[]): Promise<void>;
   setStatus(answerId: AnswerId, status: "answered" | "non_response"): Promise<void>;
 }
+
+/** The coder view when blind mode was turned on. */
+let viewBeforeBlind: CoderView = "all";
 
 /** Runs once a coder is chosen: the action that asked for one. */
 let afterCoderChosen: ((coder: string) => Promise<unknown>) | null = null;
@@ -99,6 +109,7 @@ function answerLabel(answerId: AnswerId): string {
 export const useCoding = create<CodingState>()((set, get) => ({
   coder: null,
   view: "all",
+  blind: false,
   selection: null,
   activeAnswerId: null,
   pinned: [],
@@ -112,7 +123,12 @@ export const useCoding = create<CodingState>()((set, get) => ({
         call("preferences.get", {}),
         call("codes.pinned", {}),
       ]);
-      set({ coder: preferences.coder, pinned });
+      set({
+        coder: preferences.coder,
+        pinned,
+        blind: preferences.blind,
+        ...(preferences.blind ? { view: "mine" as const } : {}),
+      });
     } catch (error) {
       useProject.getState().reportError(errorMessage(error));
     }
@@ -141,7 +157,19 @@ export const useCoding = create<CodingState>()((set, get) => ({
   },
 
   setView(view) {
-    set({ view });
+    if (!get().blind) set({ view });
+  },
+
+  async setBlind(blind) {
+    try {
+      const preferences = await call("preferences.set", { blind });
+      if (preferences.blind === get().blind) return;
+      // Blind mode off brings back the view the coder had before (everyone's, after a restart).
+      if (preferences.blind) viewBeforeBlind = get().view;
+      set({ blind: preferences.blind, view: preferences.blind ? "mine" : viewBeforeBlind });
+    } catch (error) {
+      useProject.getState().reportError(errorMessage(error));
+    }
   },
 
   select(selection) {

@@ -36,12 +36,14 @@ export const useCooccurrence = create<CooccurrenceState>()((set, get) => ({
   error: null,
 
   setQuestion: (questionId) => set({ questionId }),
-  setCoder: (coder) => set({ coder }),
+  // Blind mode counts only the coder's own work (decision 0015): no other choice.
+  setCoder: (coder) => set(useCoding.getState().blind ? { coder: null } : { coder }),
 
   async load() {
     const { questionId, coder } = get();
-    const { coder: name, view } = useCoding.getState();
-    const coderId = coderFilter(coder, view, coderIdIn(useProject.getState().summary, name));
+    const { coder: name, view, blind } = useCoding.getState();
+    const summary = useProject.getState().summary;
+    const coderId = coderFilter(blind ? null : coder, view, coderIdIn(summary, name));
     const request = ++requests;
     set({ loading: true });
     try {
@@ -66,3 +68,7 @@ export const useCooccurrence = create<CooccurrenceState>()((set, get) => ({
     });
   },
 }));
+
+useCoding.subscribe((state, previous) => {
+  if (state.blind && !previous.blind) useCooccurrence.setState({ coder: null });
+});

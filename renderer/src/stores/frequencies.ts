@@ -52,7 +52,8 @@ const INITIAL = {
 export const useFrequencies = create<FrequenciesState>()((set) => ({
   ...INITIAL,
   setQuestion: (question) => set({ question }),
-  setCoder: (coder) => set({ coder }),
+  // Blind mode counts only the coder's own work (decision 0015): no other choice.
+  setCoder: (coder) => set(useCoding.getState().blind ? { coder: null } : { coder }),
   setAttributes: (attributes) => set({ attributes: attributes.filter((a) => a.values.length > 0) }),
   setMode: (mode) => set({ mode }),
   setCrosstab: (crosstabAttribute, crosstabCodeId) => set({ crosstabAttribute, crosstabCodeId }),
@@ -63,6 +64,10 @@ export const useFrequencies = create<FrequenciesState>()((set) => ({
 useProject.subscribe((state, previous) => {
   if (state.summary?.path === previous.summary?.path) return;
   useFrequencies.setState(INITIAL);
+});
+
+useCoding.subscribe((state, previous) => {
+  if (state.blind && !previous.blind) useFrequencies.setState({ coder: null });
 });
 
 /** The question the view shows: undefined for every question. */
@@ -81,8 +86,9 @@ export function useFrequencyScope(): TallyScope {
   const coder = useFrequencies((s) => s.coder);
   const attributes = useFrequencies((s) => s.attributes);
   const view = useCoding((s) => s.view);
+  const blind = useCoding((s) => s.blind);
   const activeId = useCoderId();
-  const coderId = coderFilter(coder, view, activeId);
+  const coderId = coderFilter(blind ? null : coder, view, activeId);
   return {
     ...(questionId !== undefined ? { questionId } : {}),
     ...(coderId !== undefined ? { coderId } : {}),

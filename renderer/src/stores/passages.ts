@@ -55,8 +55,9 @@ function currentInput(state: PassagesState, offset: number, limit: number) {
   if (!chosen || !codeIndex.has(chosen.codeId)) return null;
   const { withCode, ...rest } = chosen;
   const scope = withCode !== undefined && codeIndex.has(withCode) ? chosen : rest;
-  const { coder, view } = useCoding.getState();
-  const coderId = coderFilter(state.coder, view, coderIdIn(summary, coder));
+  const { coder, view, blind } = useCoding.getState();
+  // Blind mode: only the coder's own passages (the view is "mine"), whatever was chosen.
+  const coderId = coderFilter(blind ? null : state.coder, view, coderIdIn(summary, coder));
   return passagesInput(scope, coderId, state.attributes, state.sort, offset, limit);
 }
 
@@ -79,7 +80,7 @@ export const usePassages = create<PassagesState>()((set, get) => ({
   selected: new Set(),
   attribution: null,
 
-  setCoder: (coder) => set({ coder }),
+  setCoder: (coder) => set(useCoding.getState().blind ? { coder: null } : { coder }),
   setAttributes: (attributes) => set({ attributes }),
   setSort: (sort) => set({ sort }),
   setAttribution: (attribution) => set({ attribution }),
@@ -159,12 +160,17 @@ useView.subscribe((state, previous) => {
   const scope = state.passages;
   if (scope === previous.passages || scope === null) return;
   if (scope.coder === undefined && scope.attributes === undefined) return;
+  const coder = useCoding.getState().blind ? undefined : scope.coder;
   usePassages.setState({
-    ...(scope.coder !== undefined ? { coder: scope.coder } : {}),
+    ...(coder !== undefined ? { coder } : {}),
     ...(scope.attributes !== undefined
       ? { attributes: scope.attributes.filter((a) => a.values.length > 0) }
       : {}),
   });
+});
+
+useCoding.subscribe((state, previous) => {
+  if (state.blind && !previous.blind) usePassages.setState({ coder: null });
 });
 
 // Another project: its attributes and passages are others; the ticks and filters go.

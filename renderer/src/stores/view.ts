@@ -10,12 +10,7 @@ import type { AttributeChoice } from "../retrieval/passages-query.ts";
 import { useProject } from "./project.ts";
 
 export type MainView =
-  | "coding"
-  | "search"
-  | "passages"
-  | "cooccurrence"
-  | "frequencies"
-  | "agreement";
+  "coding" | "search" | "passages" | "cooccurrence" | "frequencies" | "agreement";
 
 /** Which passages the passages view lists. */
 export interface PassagesScope {

@@ -15,7 +15,8 @@ import { useProject } from "../../stores/project.ts";
 const SETTLE_MS = 150;
 
 export function useCodeCounts(): void {
-  const view = useCoding((s) => s.view);
+  // Blind mode: the coder's own counts only (decision 0015), whatever the view says.
+  const view = useCoding((s) => (s.blind ? "mine" : s.view));
   const coderId = useCoderId();
   const projectPath = useProject((s) => s.summary?.path ?? null);
   const whose: CountsFor = view === "all" ? null : view === "mine" ? (coderId ?? "nobody") : view;

@@ -7,6 +7,7 @@
  * menu sends undo/redo as "menu.command" (it takes Ctrl+Z there); this window decides
  * whether that means the text field's own undo or the project's.
  */
+import type { MenuCommand } from "../../../../shared/api/contract.ts";
 import { useEffect } from "react";
 import { subscribe } from "../../api/client.ts";
 import {
@@ -85,7 +86,8 @@ function onKeyDown(event: KeyboardEvent): void {
   }
 }
 
-function onMenuCommand({ command }: { readonly command: "undo" | "redo" }): void {
+function onMenuCommand({ command }: { readonly command: MenuCommand }): void {
+  if (command !== "undo" && command !== "redo") return;
   if (isTextEntry(document.activeElement)) {
     // The text field's own undo, as the menu item would do in any other app.
     document.execCommand(command);
