@@ -48,6 +48,8 @@ export interface ProjectSummary {
   readonly attributes: readonly string[];
   readonly coders: readonly Coder[];
   readonly questions: readonly QuestionSummary[];
+  /** The coder a blind copy was prepared for ("Prepare for a second coder"), or null. */
+  readonly preparedFor: string | null;
 }
 
 export interface CodeNode {

@@ -43,6 +43,22 @@ export function matchSpans(
   return { aAgrees, bAgrees };
 }
 
+/**
+ * Passages joined where they overlap or touch, in text order, empty ones dropped: what
+ * one coder's segments of one code on one answer look like (the coding service keeps
+ * them so), and so what a consensus built from two coders' passages must look like.
+ */
+export function unionSpans(spans: readonly Span[]): Span[] {
+  const sorted = spans.filter((s) => s.end > s.start).sort((x, y) => x.start - y.start);
+  const merged: { start: number; end: number }[] = [];
+  for (const span of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
+    else merged.push({ start: span.start, end: span.end });
+  }
+  return merged;
+}
+
 function hasPartner(span: Span, others: readonly Span[], threshold: number): boolean {
   for (const other of others) {
     if (overlapRatio(span, other) >= threshold - THRESHOLD_SLACK) return true;

@@ -162,9 +162,11 @@ function pairwiseFigures(
   });
   if (units === 0) {
     const none = undefinedBecause(
-      coded.coders < 2
-        ? "the table needs at least two coders (columns)"
-        : "no unit has ratings from at least two coders",
+      coded.units === 0
+        ? "the table has no units (rows)"
+        : coded.coders < 2
+          ? "the table needs at least two coders (columns)"
+          : "no unit has ratings from at least two coders",
     );
     return { units, percent: none, brennanPrediger: none, fleiss: none, alpha: none };
   }
@@ -212,6 +214,7 @@ function twoCoderFigure(
   kind: "cohen" | "scott",
 ): Statistic {
   const name = kind === "cohen" ? "Cohen's kappa" : "Scott's pi";
+  if (coded.units === 0) return undefinedBecause("the table has no units (rows)");
   if (coded.coders !== 2) {
     return undefinedBecause(`${name} is for exactly two coders; this table has ${coded.coders}`);
   }

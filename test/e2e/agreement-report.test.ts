@@ -141,8 +141,8 @@ describe("a methods reviewer reading the agreement of two coders", () => {
     await expect
       .poll(() => page.getByTestId("agreement-scope").textContent())
       .toBe(
-        "Aoife and Ben over 3 answers both marked done, in Q1 What should change? · " +
-          "1 answer not yet seen by both",
+        "Aoife and Ben over 3 answers both marked done, in Q1 · What should change? " +
+          "(1 answer not yet seen by both)",
       );
     expect(await page.getByRole("combobox", { name: "Coder A" }).inputValue()).not.toBe("");
     expect(
@@ -232,7 +232,7 @@ describe("a methods reviewer reading the agreement of two coders", () => {
     expect(lines.slice(0, 4)).toEqual([
       "Inter-coder agreement\tAnswer level",
       "Coders\tAoife, Ben",
-      "Questions\tQ1 What should change?",
+      "Questions\tQ1 · What should change?",
       "Answers compared\t3",
     ]);
     // Coefficients to 3 decimals, each with its interval's two bounds after it.
@@ -328,8 +328,8 @@ describe("a methods reviewer reading the agreement of two coders", () => {
     await expect
       .poll(() => page.getByTestId("agreement-scope").textContent())
       .toBe(
-        "Aoife, Ben and Cara over 3 answers all marked done, in Q1 What should change? · " +
-          "1 answer not yet seen by all of them",
+        "Aoife, Ben and Cara over 3 answers all marked done, in Q1 · What should change? " +
+          "(1 answer not yet seen by all of them)",
       );
     const headers = await table()
       .locator("thead th")

@@ -1,14 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openApp, type OpenApp } from "../helpers/browser.ts";
-import { cairnInProcess } from "../helpers/cli.ts";
+import type { Locator } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { dragSelect, segmentIdsLabelled } from "../helpers/coding.ts";
-
-/** Screenshots to look at, not to compare: gitignored. */
-const SCREENSHOTS = join(process.cwd(), ".scratch");
+import { useSurveyApp } from "../helpers/survey-app.ts";
 
 const SURVEY = [
   "id,Q1",
@@ -47,87 +40,68 @@ const BEN: readonly [string, string, "1" | "2"][] = [
 ];
 
 describe("two coders code the same answers differently and settle it in a review", () => {
-  const dir = mkdtempSync(join(tmpdir(), "cairn-e2e-review-"));
-  const file = join(dir, "survey.cairn");
-  let app: OpenApp;
-  let page: Page;
-  const shoot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, name) });
-  const row = (respondent: string): Locator =>
-    page.locator(`article[data-respondent="${respondent}"]`);
-  const progress = () => page.getByTestId("review-progress").textContent();
-  const item = () => page.getByRole("article", { name: "Disagreement" });
+  const survey = useSurveyApp({ prefix: "cairn-e2e-review-", csv: SURVEY, codebook: CODEBOOK });
+  const { row, shoot } = survey;
+  const progress = () => survey.page.getByTestId("review-progress").textContent();
+  const item = () => survey.page.getByRole("article", { name: "Disagreement" });
 
   async function code(coding: readonly (readonly [string, string, "1" | "2"])[], who: string) {
     for (const [respondent, phrase, key] of coding) {
       const label = key === "1" ? "Lighting" : "Police";
       const before = (await segmentIdsLabelled(row(respondent), label)).length;
-      await dragSelect(page, row(respondent), phrase);
-      await expect.poll(() => page.getByTestId("selection-status").textContent()).toContain(phrase);
-      await page.keyboard.press(key);
-      const asked = page.getByRole("dialog", { name: "Who is coding?" });
+      await dragSelect(survey.page, row(respondent), phrase);
+      await expect
+        .poll(() => survey.page.getByTestId("selection-status").textContent())
+        .toContain(phrase);
+      await survey.page.keyboard.press(key);
+      const asked = survey.page.getByRole("dialog", { name: "Who is coding?" });
       if (await asked.isVisible()) {
         await asked.getByLabel("Your name").fill(who);
         await asked.getByRole("button", { name: "Start coding" }).click();
       }
       await expect.poll(() => segmentIdsLabelled(row(respondent), label)).toHaveLength(before + 1);
     }
-    await page.getByRole("button", { name: "Mark question done" }).click();
-    await expect.poll(() => page.getByText("✓ Question done").count()).toBe(1);
+    await survey.page.getByRole("button", { name: "Mark question done" }).click();
+    await expect.poll(() => survey.page.getByText("✓ Question done").count()).toBe(1);
   }
 
   /** The text of one figure of the answer-level table: the row of a code, or the pooled one. */
   function figure(code: string | null, column: string): Promise<string | null> {
-    const table = page.getByRole("table", { name: "Answer-level agreement" });
+    const table = survey.page.getByRole("table", { name: "Answer-level agreement" });
     const line =
       code === null
         ? table.locator("tr.pooled")
-        : table.locator("tbody tr").filter({ has: page.locator("th", { hasText: code }) });
+        : table.locator("tbody tr").filter({ has: survey.page.locator("th", { hasText: code }) });
     return line.locator(`td[data-column="${column}"]`).first().textContent();
   }
 
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    writeFileSync(join(dir, "survey.csv"), SURVEY);
-    writeFileSync(join(dir, "codebook.csv"), CODEBOOK);
-    expect((await cairnInProcess("new", file)).status).toBe(0);
-    expect((await cairnInProcess("import", file, join(dir, "survey.csv"))).status).toBe(0);
-    const book = await cairnInProcess("codebook", "import", file, join(dir, "codebook.csv"));
-    expect(book.stderr).toBe("");
-    app = await openApp(file, dir, { width: 1400, height: 900 });
-    page = app.page;
-    await row("R1").waitFor();
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
   it("Aoife codes the three answers with the number keys and marks the question done", async () => {
-    await page.getByRole("button", { name: "Pin Lighting to a number key" }).click();
-    await page.getByRole("button", { name: "Pin Police to a number key" }).click();
+    await survey.page.getByRole("button", { name: "Pin Lighting to a number key" }).click();
+    await survey.page.getByRole("button", { name: "Pin Police to a number key" }).click();
     await expect
-      .poll(() => page.locator(".shortcut-codes kbd").allTextContents())
+      .poll(() => survey.page.locator(".shortcut-codes kbd").allTextContents())
       .toEqual(["1", "2"]);
     await code(AOIFE, "Aoife");
-    expect(await page.locator(".coder-control .coder-name").textContent()).toBe("Aoife");
+    expect(await survey.page.locator(".coder-control .coder-name").textContent()).toBe("Aoife");
   });
 
   it("Ben takes his turn on the same file and codes them his way", async () => {
-    await page.getByRole("button", { name: "Coding as Aoife: change" }).click();
-    const asked = page.getByRole("dialog", { name: "Who is coding?" });
+    await survey.page.getByRole("button", { name: "Coding as Aoife: change" }).click();
+    const asked = survey.page.getByRole("dialog", { name: "Who is coding?" });
     await asked.getByLabel("Your name").fill("Ben");
     await asked.getByRole("button", { name: "Start coding" }).click();
-    await expect.poll(() => page.locator(".coder-control .coder-name").textContent()).toBe("Ben");
+    await expect
+      .poll(() => survey.page.locator(".coder-control .coder-name").textContent())
+      .toBe("Ben");
     // Ben works blind: Aoife's passages are not on his screen.
-    await page.getByRole("button", { name: "Blind" }).click();
+    await survey.page.getByRole("button", { name: "Blind" }).click();
     await expect.poll(() => segmentIdsLabelled(row("R1"), "Police")).toHaveLength(0);
     await code(BEN, "Ben");
-    await page.getByRole("button", { name: "Blind" }).click();
+    await survey.page.getByRole("button", { name: "Blind" }).click();
   });
 
   it("shows the agreement the hand computation gives", async () => {
-    await page.getByRole("tab", { name: "Agreement" }).click();
+    await survey.page.getByRole("tab", { name: "Agreement" }).click();
     await expect.poll(() => figure("Police", "units")).toBe("3");
     expect(await figure("Lighting", "both")).toBe("1");
     expect(await figure("Lighting", "aOnly")).toBe("1");
@@ -145,10 +119,10 @@ describe("two coders code the same answers differently and settle it in a review
   });
 
   it("starts the review and settles each disagreement with one key", async () => {
-    await page.getByRole("tab", { name: "Review queue" }).click();
-    await page.getByLabel("Name of the consensus coder").fill("consensus");
+    await survey.page.getByRole("tab", { name: "Review queue" }).click();
+    await survey.page.getByLabel("Name of the consensus coder").fill("consensus");
     await shoot("review-start.png");
-    await page.getByRole("button", { name: "Start review" }).click();
+    await survey.page.getByRole("button", { name: "Start review" }).click();
     await expect.poll(progress).toBe("0 of 4 decided");
 
     // Keep Ben's "more police", neither's Lighting on R2 and R3, Aoife's Police on R3.
@@ -175,13 +149,13 @@ describe("two coders code the same answers differently and settle it in a review
         ]);
         await shoot("review-item.png");
       }
-      await page.keyboard.press(key!);
+      await survey.page.keyboard.press(key!);
       await expect.poll(progress).toBe(`${decided + 1} of 4 decided`);
     }
     await expect
-      .poll(() => page.locator(".review-done").textContent())
+      .poll(() => survey.page.locator(".review-done").textContent())
       .toContain(
-        "All 4 disagreements decided. The consensus coder 'consensus' can now be chosen in Frequencies and exports.",
+        "All 4 disagreements decided. The consensus coder “consensus” can now be chosen in Frequencies and exports.",
       );
     // The last item stays on screen with what was kept.
     expect(await item().locator(".review-decided").textContent()).toMatch(/^Kept Aoife's/);
@@ -189,8 +163,8 @@ describe("two coders code the same answers differently and settle it in a review
   });
 
   it("shows the consensus figures in the frequencies", async () => {
-    await page.getByRole("button", { name: "Open Frequencies for consensus" }).click();
-    const table = page.locator(".tally-table").first();
+    await survey.page.getByRole("button", { name: "Open Frequencies for consensus" }).click();
+    const table = survey.page.locator(".tally-table").first();
     const lighting = table.locator("tr").filter({ hasText: "Lighting" }).first();
     const police = table.locator("tr").filter({ hasText: "Police" }).first();
     // Lighting only where both coders agreed (R1); Police on all three answers.
@@ -200,10 +174,14 @@ describe("two coders code the same answers differently and settle it in a review
   });
 
   it("undoes the last decision, and the queue and the figures follow", async () => {
-    await page.keyboard.press("Control+z");
-    const police = page.locator(".tally-table").first().locator("tr").filter({ hasText: "Police" });
+    await survey.page.keyboard.press("Control+z");
+    const police = survey.page
+      .locator(".tally-table")
+      .first()
+      .locator("tr")
+      .filter({ hasText: "Police" });
     await expect.poll(() => police.first().locator("td").first().textContent()).toBe("2 of 3");
-    await page.getByRole("tab", { name: "Agreement" }).click();
+    await survey.page.getByRole("tab", { name: "Agreement" }).click();
     await expect.poll(progress).toBe("3 of 4 decided");
     // The queue opens on the item undone.
     expect(await item().locator(".review-where").textContent()).toMatch(/R3.*Police$/);
@@ -215,8 +193,8 @@ describe("two coders code the same answers differently and settle it in a review
       .getByLabel("Comment (saved with the decision)")
       .fill("Only the place, not the lighting");
     await item().getByLabel("Comment (saved with the decision)").blur();
-    await page.keyboard.press("e");
-    const editor = page.getByRole("group", { name: "Edit the consensus passages" });
+    await survey.page.keyboard.press("e");
+    const editor = survey.page.getByRole("group", { name: "Edit the consensus passages" });
     // Starts from both coders' passages: Aoife's "near the station".
     expect(await editor.getByRole("list", { name: "Consensus passages" }).textContent()).toContain(
       "near the station",
@@ -258,9 +236,9 @@ describe("two coders code the same answers differently and settle it in a review
       const last = rect(at + wanted.length - 1);
       return { x0: first.left + 1, y: first.top + first.height / 2, x1: last.right - 1 };
     }, phrase);
-    await page.mouse.move(box.x0, box.y);
-    await page.mouse.down();
-    await page.mouse.move(box.x1, box.y, { steps: 5 });
-    await page.mouse.up();
+    await survey.page.mouse.move(box.x0, box.y);
+    await survey.page.mouse.down();
+    await survey.page.mouse.move(box.x1, box.y, { steps: 5 });
+    await survey.page.mouse.up();
   }
 });

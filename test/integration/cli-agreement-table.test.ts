@@ -95,7 +95,7 @@ describe("cairn agreement --table: any units x coders table", () => {
       [{ categories: ["a", "b"], data: [["a"]] }, /two or more coders/],
       [
         { categories: ["a", "b"], data: [["a", "c"]] },
-        /unit 1 has "c", which is not one of the categories/,
+        /table\.json: the value "c" \(unit 1, coder 2\) is not among the categories/,
       ],
       [
         {
@@ -105,7 +105,7 @@ describe("cairn agreement --table: any units x coders table", () => {
             ["a", "b", "a"],
           ],
         },
-        /unit 2 has 3 ratings/,
+        /table\.json: unit 2 has 3 ratings but unit 1 has 2/,
       ],
     ];
     for (const [content, message] of cases) {

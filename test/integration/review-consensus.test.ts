@@ -168,16 +168,35 @@ describe("starting a review", () => {
       }),
     );
     const resumed = await start(core, survey);
-    expect(resumed.history.undo).toBe("Bring new answers into the review of Anna and Ben");
+    expect(resumed.history.undo).toBe("Bring the review of Anna and Ben up to date");
     expect(resumed.review).toMatchObject({ total: 3, agreed: 4 });
     expect(consensusSegments(core)).toContain("R4/Q1 Safety 0-20");
 
     // Nothing new: resuming again writes nothing.
     const again = await start(core, survey);
-    expect(again.history.undo).toBe("Bring new answers into the review of Anna and Ben");
+    expect(again.history.undo).toBe("Bring the review of Anna and Ben up to date");
     expect(consensusSegments(core).filter((s) => s.startsWith("R4/"))).toEqual([
       "R4/Q1 Safety 0-20",
     ]);
+  });
+
+  it("copies a pair that became agreed after it started, when it is resumed", async () => {
+    const { core, survey } = await opened();
+    await start(core, survey);
+    // Only Anna had Lighting on R2; Ben now codes the same passage.
+    coreValue(
+      await core.call("coding.apply", {
+        answerId: survey.answer("R2", "Q1"),
+        code: { path: ["Lighting"] },
+        coder: "Ben",
+        start: 23,
+        end: 39,
+      }),
+    );
+    const resumed = await start(core, survey);
+    expect(resumed.history.undo).toBe("Bring the review of Anna and Ben up to date");
+    expect(resumed.review).toMatchObject({ total: 2, agreed: 4 });
+    expect(consensusSegments(core)).toContain("R2/Q1 Lighting 23-39");
   });
 
   it("refuses a consensus name that is one of the two coders", async () => {

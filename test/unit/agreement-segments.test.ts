@@ -4,6 +4,7 @@ import {
   matchSpans,
   overlapRatio,
   segmentFigures,
+  unionSpans,
 } from "../../shared/agreement/segments.ts";
 
 describe("two coders' passages of one code, MAXQDA's rule", () => {
@@ -90,5 +91,21 @@ describe("NVivo's per-character comparison", () => {
     );
     expect(characterAgreement(0, [], []).percent.reason).toBe("the text is empty");
     expect(() => characterAgreement(5, [{ start: 3, end: 9 }], [])).toThrow(/outside a text of 5/);
+  });
+});
+
+describe("joining passages for a consensus", () => {
+  it("joins overlapping and touching passages in text order and drops empty ones", () => {
+    const spans = [
+      { start: 20, end: 30 },
+      { start: 0, end: 5 },
+      { start: 5, end: 8 },
+      { start: 25, end: 40 },
+      { start: 50, end: 50 },
+    ];
+    expect(unionSpans(spans)).toEqual([
+      { start: 0, end: 8 },
+      { start: 20, end: 40 },
+    ]);
   });
 });

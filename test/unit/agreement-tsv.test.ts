@@ -33,8 +33,8 @@ function question(id: number, label: string, doneBy: number[]): QuestionSummary 
 describe("the sentence above the agreement table", () => {
   it("names the coders, the answers both marked done, the question and those left out", () => {
     expect(scopeSentence(REPORT, TEXTS, false)).toBe(
-      "Aoife and Ben over 3 answers both marked done, in Q2 Risk and safety · " +
-        "2 answers not yet seen by both",
+      "Aoife and Ben over 3 answers both marked done, in Q2 · Risk and safety " +
+        "(2 answers not yet seen by both)",
     );
   });
 
@@ -52,15 +52,15 @@ describe("the sentence above the agreement table", () => {
       "Aoife and Ben over 1 answer both marked done, in all 2 questions",
     );
     expect(scopeSentence(report, TEXTS, false)).toBe(
-      "Aoife and Ben over 1 answer both marked done, in Q1 Main highlights and Q2 Risk and safety",
+      "Aoife and Ben over 1 answer both marked done, in Q1 · Main highlights and Q2 · Risk and safety",
     );
   });
 
   it("speaks of all coders when there are three", () => {
     const coders = [...REPORT.coders, { id: 3 as CoderId, name: "Cara" }];
     expect(scopeSentence({ ...REPORT, coders }, TEXTS, false)).toBe(
-      "Aoife, Ben and Cara over 3 answers all marked done, in Q2 Risk and safety · " +
-        "2 answers not yet seen by all of them",
+      "Aoife, Ben and Cara over 3 answers all marked done, in Q2 · Risk and safety " +
+        "(2 answers not yet seen by all of them)",
     );
     expect(namesText(["Aoife"])).toBe("Aoife");
   });

@@ -6,6 +6,7 @@ import {
   mergeSpans,
   removeSpan,
   textPieces,
+  consensusInWords,
   usageInWords,
 } from "../../renderer/src/components/review/review-text.ts";
 import {
@@ -39,6 +40,8 @@ describe("the review queue's text", () => {
 
   it("says in words what each coder did with the code", () => {
     expect(usageInWords(10, [])).toBe("did not use this code");
+    expect(consensusInWords(10, [])).toBe("no passage of this code");
+    expect(consensusInWords(10, [{ start: 1, end: 3 }])).toBe("1 passage");
     expect(usageInWords(10, [{ start: 0, end: 10 }])).toBe("coded the whole answer");
     expect(usageInWords(10, [{ start: 1, end: 3 }])).toBe("coded 1 passage");
     expect(

@@ -23,6 +23,9 @@ import { rowLists, type PresenceLists } from "./presence-lists.ts";
 
 export const COHEN_TWO_CODERS = "Cohen's kappa compares two coders; with more, read Fleiss' kappa";
 
+/** Why the pooled figures (both levels) are undefined when the codebook is empty. */
+export const NO_CODES = "the codebook has no codes to compare";
+
 export interface BootstrapChoice {
   readonly resamples: number;
   readonly seed: number;
@@ -48,9 +51,22 @@ export function answerLevel(
       ...figures(lists.coders, totals[r]!, lists.units, intervals, r),
     };
   });
+  const pooled = figures(lists.coders, pooledTotals, pooledUnits, intervals, order.length);
+  // No codes means no units; "no answers both coders have seen" would send the user
+  // looking for done marks.
+  return { rows, pooled: lists.pooledNodes === 0 ? withoutCodes(pooled) : pooled };
+}
+
+function withoutCodes(pooled: PooledAnswerAgreement): PooledAnswerAgreement {
+  const none = undefinedBecause(NO_CODES);
+  const noEstimate = { ...none, interval: null };
   return {
-    rows,
-    pooled: figures(lists.coders, pooledTotals, pooledUnits, intervals, order.length),
+    ...pooled,
+    percent: none,
+    cohenKappa: noEstimate,
+    fleissKappa: none,
+    krippendorffAlpha: noEstimate,
+    brennanPrediger: none,
   };
 }
 

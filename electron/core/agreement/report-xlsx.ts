@@ -177,7 +177,9 @@ function addReportSheet(
     row.getCell(2).value = value;
     row.getCell(1).font = { bold: true };
   }
-  sheet.getCell(`B${at - 3}`).numFmt = "0%";
+  // The slider moves in whole percents; the CLI may give 0.925.
+  const wholePercent = Number.isInteger(Math.round(report.threshold * 1e6) / 1e4);
+  sheet.getCell(`B${at - 3}`).numFmt = wholePercent ? "0%" : "0.0%";
   sheet.getCell(`B${at - 1}`).numFmt = "yyyy-mm-dd hh:mm";
   at += 1;
   sheet.getCell(`A${at}`).value = "Answer level: units are (answer, code) pairs";

@@ -5,7 +5,7 @@
  * reverts both.
  */
 import type { ReviewItem, ReviewState } from "../../../shared/api/agreement-api.ts";
-import type { Span } from "../../../shared/agreement/segments.ts";
+import { unionSpans, type Span } from "../../../shared/agreement/segments.ts";
 import type { ApiParsedInput } from "../../../shared/api/contract.ts";
 import { CairnError } from "../../../shared/api/errors.ts";
 import type { EditOutcome } from "../coding/edit-outcome.ts";
@@ -16,7 +16,7 @@ import type { Db } from "../db/project-file.ts";
 import { hasSeen, replaceSpans } from "../db/review-spans.ts";
 import { decisionsOf, upsertDecision } from "../db/reviews.ts";
 import { reviewItemsAt } from "./review-items.ts";
-import { cachedReviewQueue, keepReviewQueue, unionSpans, type QueueEntry } from "./review-queue.ts";
+import { cachedReviewQueue, keepReviewQueue, type QueueEntry } from "./review-queue.ts";
 import { coderNamesOf, mustGetReview, reviewState, scopeOf } from "./review-state.ts";
 
 type DecideInput = ApiParsedInput<"review.decide">;

@@ -9,7 +9,7 @@
  * The queue is computed from the two coders' coding as it is now, never stored: the
  * decisions are stored by (answer, code), so a queue read again finds them.
  */
-import { matchSpans, type Span } from "../../../shared/agreement/segments.ts";
+import { matchSpans, unionSpans, type Span } from "../../../shared/agreement/segments.ts";
 import type { AnswerId, CodeId, CodeNode, CoderId, QuestionId } from "../../../shared/domain.ts";
 import { codeTree } from "../db/codes.ts";
 import type { Db } from "../db/project-file.ts";
@@ -137,21 +137,6 @@ function reviewOrder(
     return [answered.ids[i] as AnswerId, answered.questions[i] as QuestionId];
   });
   return { seen, ranks, questions: new Map(seen) };
-}
-
-/**
- * Passages merged where they overlap or touch, in text order: what one coder's segments
- * of one code on one answer look like (coding-service.ts keeps them so).
- */
-export function unionSpans(spans: readonly Span[]): Span[] {
-  const sorted = [...spans].sort((x, y) => x.start - y.start || x.end - y.end);
-  const merged: { start: number; end: number }[] = [];
-  for (const span of sorted) {
-    const last = merged[merged.length - 1];
-    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
-    else merged.push({ start: span.start, end: span.end });
-  }
-  return merged;
 }
 
 function allAgree(a: readonly Span[], b: readonly Span[], threshold: number): boolean {

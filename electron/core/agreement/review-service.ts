@@ -13,7 +13,7 @@ import {
 } from "../../../shared/api/agreement-api.ts";
 import type { ApiParsedInput } from "../../../shared/api/contract.ts";
 import { CairnError } from "../../../shared/api/errors.ts";
-import type { AnswerId, CoderId, QuestionId } from "../../../shared/domain.ts";
+import type { AnswerId, CodeId, CoderId, QuestionId } from "../../../shared/domain.ts";
 import type { EditOutcome } from "../coding/edit-outcome.ts";
 import { NO_CHANGE, recordStep } from "../coding/history.ts";
 import { ensureCoder, findCoder } from "../db/coders.ts";
@@ -21,7 +21,14 @@ import { addDoneMark } from "../db/done-marks.ts";
 import type { Db } from "../db/project-file.ts";
 import { listQuestions } from "../db/questions.ts";
 import { answeredCounts } from "../db/review-spans.ts";
-import { insertReview, latestReview, type ReviewRecord } from "../db/reviews.ts";
+import {
+  decisionsOf,
+  insertReview,
+  latestReview,
+  pairKey,
+  type ReviewRecord,
+} from "../db/reviews.ts";
+import { readCodings } from "../db/agreement-codings.ts";
 import { seenAnswerIds } from "../db/seen-answers.ts";
 import { addSegmentMerging, insertSegment } from "../db/segments.ts";
 import { agreementReport } from "./agreement-service.ts";
@@ -93,10 +100,11 @@ export function startReview(
 }
 
 /**
- * Resumes a review. Answers both coders marked done since it started are brought in,
- * as at the start: the consensus coder sees them, and what the coders coded alike there
- * is copied (one undoable step); their disagreements are already in the queue. Without
- * such answers resuming writes nothing.
+ * Resumes a review, bringing the consensus up to date with the coders' work since it
+ * started, as at the start: answers both coders marked done since then are seen by the
+ * consensus coder, and every pair the coders now code alike that has neither a decision
+ * nor consensus passages is copied (a pair that became agreed when B added what only A
+ * had, or one on a newly seen answer). One undoable step; nothing to bring, no step.
  */
 function resumeReview(
   db: Db,
@@ -108,18 +116,34 @@ function resumeReview(
   const questionIds = review.questionIds.length === 0 ? undefined : review.questionIds;
   const known = new Set(seenAnswerIds(db, [review.consensusId], questionIds));
   const fresh = queue.seen.filter(([answerId]) => !known.has(answerId));
-  if (fresh.length === 0) return { ...NO_CHANGE, review: reviewState(db, review, queue) };
-  const freshIds = new Set(fresh.map(([answerId]) => answerId));
+  const decided = decisionsOf(db, review.id);
+  const inConsensus = codedPairs(db, review.consensusId);
+  const missing = queue.agreed.filter((pair) => {
+    const key = pairKey(pair.answerId, pair.codeId);
+    return !decided.has(key) && !inConsensus.has(key);
+  });
+  if (fresh.length === 0 && missing.length === 0) {
+    return { ...NO_CHANGE, review: reviewState(db, review, queue) };
+  }
   const names = coderNamesOf(db, [review.coderA, review.coderB]);
-  const label = `Bring new answers into the review of ${names.get(review.coderA)} and ${names.get(review.coderB)}`;
+  const label = `Bring the review of ${names.get(review.coderA)} and ${names.get(review.coderB)} up to date`;
   const outcome = recordStep(db, label, now, () => {
     markSeen(db, review.consensusId, fresh, now);
-    const agreed = queue.agreed.filter((pair) => freshIds.has(pair.answerId));
-    copyAgreed(db, review.consensusId, agreed, false, now);
+    copyAgreed(db, review.consensusId, missing, false, now);
     return { ...NO_CHANGE, summaryChanged: true };
   });
   keepReviewQueue(db, scope, queue);
   return { ...outcome, review: reviewState(db, review, queue) };
+}
+
+/** The (answer, code) pairs a coder has passages on, by pairKey. */
+function codedPairs(db: Db, coderId: CoderId): Set<string> {
+  const codings = readCodings(db, [coderId]);
+  const pairs = new Set<string>();
+  for (let i = 0; i < codings.length; i++) {
+    pairs.add(pairKey(codings.answers[i] as AnswerId, codings.codes[i] as CodeId));
+  }
+  return pairs;
 }
 
 /** Ascending, each once; a question that does not exist is refused. */

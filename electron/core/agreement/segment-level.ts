@@ -8,9 +8,11 @@
  */
 import type { SegmentAgreement, SegmentAgreementRow } from "../../../shared/api/agreement-api.ts";
 import { matchSpans, segmentFigures, type Span } from "../../../shared/agreement/segments.ts";
+import { undefinedBecause } from "../../../shared/agreement/statistic.ts";
 import type { TallyTree } from "../../../shared/tally/code-tree.ts";
 import type { CodeId } from "../../../shared/domain.ts";
 import type { Codings } from "../db/agreement-codings.ts";
+import { NO_CODES } from "./answer-level.ts";
 import type { CodedUnits } from "./coded-units.ts";
 import type { PresenceLists } from "./presence-lists.ts";
 
@@ -50,19 +52,24 @@ export function segmentLevel(
     rows.reduce((total, row) => total + pick(row), 0);
   const aSegments = sum((row) => row.aSegments);
   const bSegments = sum((row) => row.bSegments);
+  const pooled = segmentFigures(
+    aSegments + bSegments,
+    sum((row) => row.agreements),
+    k,
+  );
   return {
     rows,
-    pooled: {
-      aSegments,
-      bSegments,
-      ...segmentFigures(
-        aSegments + bSegments,
-        sum((row) => row.agreements),
-        k,
-      ),
-    },
+    pooled: { aSegments, bSegments, ...pooled, ...(pooled.segments === 0 && noSegments(k)) },
     codes: k,
   };
+}
+
+/** The pooled reason when there is nothing to pool (the per-code one names "this code"). */
+function noSegments(codes: number): Pick<SegmentAgreementRow, "percent" | "brennanPrediger"> {
+  const none = undefinedBecause(
+    codes === 0 ? NO_CODES : "neither coder marked any passage in these answers",
+  );
+  return { percent: none, brennanPrediger: none };
 }
 
 /**

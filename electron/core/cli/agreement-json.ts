@@ -14,8 +14,11 @@ import type { Estimate, Statistic } from "../../../shared/agreement/statistic.ts
 
 type Figures = Readonly<Record<string, Statistic>>;
 
-/** The figures' values, and the reasons of the undefined ones, in the order given. */
-function withReasons(figures: Figures): Record<string, unknown> {
+/**
+ * The figures' values, and the reasons of the undefined ones, in the order given; also
+ * the `--table` output's shape (agreement-table.ts).
+ */
+export function withReasons(figures: Figures): Record<string, unknown> {
   const values: Record<string, number | null> = {};
   const reasons: Record<string, string> = {};
   for (const [key, statistic] of Object.entries(figures)) {

@@ -3,7 +3,7 @@
  * table of nominal ratings, so a user can check figures they got elsewhere. No project.
  * The file is `{"categories": [...], "data": [[a, b, ...], ...]}`, null for a missing
  * rating; every rating must be one of the categories (Brennan & Prediger's q counts the
- * categories defined, so a typo would change it silently).
+ * categories defined, so a typo would change it silently): table.ts refuses the rest.
  */
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
@@ -11,10 +11,13 @@ import { z } from "zod";
 import { CairnError } from "../../../shared/api/errors.ts";
 import type { Statistic } from "../../../shared/agreement/statistic.ts";
 import {
+  RatingTableError,
   tableAgreement,
   type RatingTable,
   type TableAgreement,
 } from "../../../shared/agreement/table.ts";
+import { withReasons } from "./agreement-json.ts";
+import { coefficient, percent } from "./agreement-text.ts";
 import type { Output } from "./output.ts";
 import { printJson } from "./output.ts";
 
@@ -56,37 +59,7 @@ export function readRatingTable(path: string): RatingTable {
         `${issue.message}${where}`,
     );
   }
-  checkRatings(name, parsed.data);
   return parsed.data;
-}
-
-function checkRatings(name: string, table: RatingTable): void {
-  const known = new Set(table.categories.map(categoryKey));
-  if (known.size !== table.categories.length) {
-    throw new CairnError("bad_input", `${name}: a category is listed twice`);
-  }
-  const coders = table.data[0]?.length ?? 0;
-  table.data.forEach((unit, i) => {
-    if (unit.length !== coders) {
-      throw new CairnError(
-        "bad_input",
-        `${name}: unit ${i + 1} has ${unit.length} ratings, the first has ${coders} (one per coder; null for missing)`,
-      );
-    }
-    for (const rating of unit) {
-      if (rating !== null && !known.has(categoryKey(rating))) {
-        throw new CairnError(
-          "bad_input",
-          `${name}: unit ${i + 1} has ${JSON.stringify(rating)}, which is not one of the categories`,
-        );
-      }
-    }
-  });
-}
-
-/** 1 and "1" are different categories, as they are different JSON values. */
-function categoryKey(value: string | number): string {
-  return `${typeof value}:${value}`;
 }
 
 export const TABLE_FIGURES = [
@@ -99,26 +72,28 @@ export const TABLE_FIGURES = [
 ] as const satisfies readonly (readonly [string, keyof TableAgreement, string])[];
 
 export function tableAgreementJson(result: TableAgreement, table: RatingTable) {
-  const values: Record<string, number | null> = {};
-  const reasons: Record<string, string> = {};
-  for (const [key, field] of TABLE_FIGURES) {
-    const statistic = result[field] as Statistic;
-    values[key] = statistic.value;
-    if (statistic.value === null) reasons[key] = statistic.reason ?? "undefined here";
-  }
+  const figures = Object.fromEntries(TABLE_FIGURES.map(([key, field]) => [key, result[field]]));
   return {
     units: result.units,
     coders: table.data[0]?.length ?? 0,
     categories: table.categories.length,
-    ...values,
-    reason: Object.values(reasons)[0] ?? null,
-    reasons,
+    ...withReasons(figures as Record<string, Statistic>),
   };
+}
+
+/** The table's figures; a table that cannot be read as ratings is one line saying why. */
+function agreementOf(path: string, table: RatingTable): TableAgreement {
+  try {
+    return tableAgreement(table);
+  } catch (error) {
+    if (!(error instanceof RatingTableError)) throw error;
+    throw new CairnError("bad_input", `${basename(path)}: ${error.message}`);
+  }
 }
 
 export function printTableAgreement(output: Output, path: string, json: boolean): void {
   const table = readRatingTable(path);
-  const result = tableAgreement(table);
+  const result = agreementOf(path, table);
   if (json) {
     printJson(output, tableAgreementJson(result, table));
     return;
@@ -132,12 +107,7 @@ export function printTableAgreement(output: Output, path: string, json: boolean)
   const notes: string[] = [];
   for (const [, field, label] of TABLE_FIGURES) {
     const statistic = result[field] as Statistic;
-    const shown =
-      statistic.value === null
-        ? "—"
-        : field === "percentAgreement"
-          ? `${(statistic.value * 100).toFixed(1)}%`
-          : statistic.value.toFixed(3);
+    const shown = field === "percentAgreement" ? percent(statistic) : coefficient(statistic);
     if (statistic.value === null) notes.push(`  ${label}: ${statistic.reason ?? "undefined"}`);
     output.out(`  ${label.padEnd(width)}  ${shown}`);
   }

@@ -16,11 +16,12 @@ import type { Output } from "./output.ts";
 const NONE = "—";
 const POOLED = "All codes (pooled)";
 
-function percent(statistic: Statistic): string {
+/** A share as the rest of Cairn writes it, or "—"; also the `--table` output's. */
+export function percent(statistic: Statistic): string {
   return statistic.value === null ? NONE : fractionText(statistic.value);
 }
 
-function coefficient(statistic: Statistic): string {
+export function coefficient(statistic: Statistic): string {
   return statistic.value === null ? NONE : statistic.value.toFixed(3);
 }
 
@@ -32,6 +33,11 @@ function withInterval(estimate: Estimate): string {
 
 function count(n: number | null): string {
   return n === null ? NONE : n.toLocaleString("en");
+}
+
+/** "1 answer", "3 answers": for the hand-over commands' summaries. */
+export function counted(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
 /**

@@ -4,6 +4,7 @@
  * and question label), and their segments, done marks and answer/respondent memos.
  * Row ids here are the coder file's own; coder-merge.ts maps them to the project's.
  */
+import type { CodeRow } from "./coder-merge-write.ts";
 import type { Db } from "./project-file.ts";
 
 export interface FileAnswer {
@@ -13,15 +14,10 @@ export interface FileAnswer {
   readonly text: string;
 }
 
-export interface FileCode {
+/** A code of the file, its parent by the file's own id. */
+export interface FileCode extends Omit<CodeRow, "parentId"> {
   readonly id: number;
   readonly parentId: number | null;
-  readonly name: string;
-  readonly color: string;
-  readonly description: string;
-  readonly whenToUse: string;
-  readonly whenNotToUse: string;
-  readonly example: string;
 }
 
 export interface FileSegment {

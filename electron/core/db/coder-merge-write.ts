@@ -12,10 +12,15 @@ import type {
 } from "../../../shared/domain.ts";
 import type { MemoTarget } from "./memos.ts";
 import type { Db } from "./project-file.ts";
-import { insertSegment, type NewSegment } from "./segments.ts";
+import { addSegmentMerging, type NewSegment } from "./segments.ts";
 import { statement } from "./statements.ts";
 
-/** Adds the segment unless the coder has exactly it (same answer, code and span). */
+/**
+ * Adds the segment unless the coder has exactly it (same answer, code and span). A
+ * passage the coder widened since an earlier merge joins the segment it overlaps or
+ * touches, as coding it in the project would: never two overlapping segments of one
+ * code and coder, which the segment level would count twice.
+ */
 export function addSegmentOnce(db: Db, segment: NewSegment): boolean {
   const present = statement(
     db,
@@ -25,8 +30,7 @@ export function addSegmentOnce(db: Db, segment: NewSegment): boolean {
     .pluck()
     .get(segment.answerId, segment.codeId, segment.coderId, segment.start, segment.end);
   if (present !== undefined) return false;
-  insertSegment(db, segment);
-  return true;
+  return addSegmentMerging(db, segment) !== "unchanged";
 }
 
 /** Adds the done mark (answerId null: the whole question); false if it was there. */

@@ -158,6 +158,7 @@ export class ProjectSession {
       attributes: listAttributeNames(db),
       coders: listCoders(db),
       questions: listQuestions(db),
+      preparedFor: getMeta(db, "prepared_for"),
     };
   }
 

@@ -13,9 +13,12 @@ export function namesText(names: readonly string[]): string {
   return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }
 
-/** "Q2 Risk and safety": the label alone when the text says the same or nothing. */
+/**
+ * "Q2 · Risk and safety", as the question lists write it: the label alone when the text
+ * says the same or nothing.
+ */
 export function questionTitle(label: string, text: string): string {
-  return text && text !== label ? `${label} ${text}` : label;
+  return text && text !== label ? `${label} · ${text}` : label;
 }
 
 function answersText(n: number): string {
@@ -23,8 +26,8 @@ function answersText(n: number): string {
 }
 
 /**
- * "Aoife and Ben over 3 answers both marked done, in Q2 Risk and safety · 2 answers not
- * yet seen by both". `allQuestions`: the scope is every question of the project.
+ * "Aoife and Ben over 3 answers both marked done, in Q2 · Risk and safety (2 answers not
+ * yet seen by both)". `allQuestions`: the scope is every question of the project.
  */
 export function scopeSentence(
   report: Pick<AgreementReport, "coders" | "questions" | "answers" | "answersNotSeen">,
@@ -36,7 +39,7 @@ export function scopeSentence(
   const seen = `${answersText(report.answers)} ${two ? "both" : "all"} marked done`;
   const notSeen =
     report.answersNotSeen > 0
-      ? ` · ${answersText(report.answersNotSeen)} not yet seen by ${two ? "both" : "all of them"}`
+      ? ` (${answersText(report.answersNotSeen)} not yet seen by ${two ? "both" : "all of them"})`
       : "";
   return `${names} over ${seen}, in ${questionsText(report.questions, questionTexts, allQuestions)}${notSeen}`;
 }

@@ -123,11 +123,15 @@ export const useCoding = create<CodingState>()((set, get) => ({
         call("preferences.get", {}),
         call("codes.pinned", {}),
       ]);
+      // A file prepared for a second coder, opened where nobody chose a name yet: ask at
+      // once, proposing the name it was prepared for (CoderDialog).
+      const preparedFor = useProject.getState().summary?.preparedFor ?? null;
       set({
         coder: preferences.coder,
         pinned,
         blind: preferences.blind,
         ...(preferences.blind ? { view: "mine" as const } : {}),
+        ...(preferences.coder === null && preparedFor !== null ? { askingCoder: true } : {}),
       });
     } catch (error) {
       useProject.getState().reportError(errorMessage(error));
@@ -285,6 +289,28 @@ export function coderIdIn(summary: ProjectSummary | null, coder: string | null):
 export function useCoderId(): CoderId | null {
   const coder = useCoding((s) => s.coder);
   return useProject((s) => coderIdIn(s.summary, coder));
+}
+
+/**
+ * Blind mode before the coder's first passage: nothing of theirs to show, and the core
+ * refuses a coder it does not know, so the views ask nothing and say this instead of
+ * falling back to everyone's coding.
+ */
+export const NOTHING_OF_YOURS =
+  "You have not coded anything in this project yet; blind mode shows only your own coding.";
+
+export function isBlindWithoutCoder(
+  blind: boolean,
+  summary: ProjectSummary | null,
+  coder: string | null,
+): boolean {
+  return blind && coderIdIn(summary, coder) === null;
+}
+
+export function useBlindWithoutCoder(): boolean {
+  const blind = useCoding((s) => s.blind);
+  const coderId = useCoderId();
+  return blind && coderId === null;
 }
 
 /** The codes on the number keys 1-9, in order. */

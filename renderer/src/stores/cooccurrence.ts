@@ -7,7 +7,7 @@ import type { CooccurrenceTable } from "../../../shared/api/retrieval-api.ts";
 import type { CodeId, QuestionId } from "../../../shared/domain.ts";
 import { call, errorMessage } from "../api/client.ts";
 import { coderFilter, type CoderChoice } from "../retrieval/passages-query.ts";
-import { coderIdIn, useCoding } from "./coding.ts";
+import { coderIdIn, isBlindWithoutCoder, useCoding } from "./coding.ts";
 import { usePassages } from "./passages.ts";
 import { useProject } from "./project.ts";
 import { useView } from "./view.ts";
@@ -43,6 +43,12 @@ export const useCooccurrence = create<CooccurrenceState>()((set, get) => ({
     const { questionId, coder } = get();
     const { coder: name, view, blind } = useCoding.getState();
     const summary = useProject.getState().summary;
+    if (isBlindWithoutCoder(blind, summary, name)) {
+      // Nothing of the coder's to count (the view says so); an answer still on its way is void.
+      requests++;
+      set({ table: null, loading: false, error: null });
+      return;
+    }
     const coderId = coderFilter(blind ? null : coder, view, coderIdIn(summary, name));
     const request = ++requests;
     set({ loading: true });

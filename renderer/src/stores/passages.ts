@@ -15,7 +15,7 @@ import {
   type CoderChoice,
   type PassageSort,
 } from "../retrieval/passages-query.ts";
-import { coderIdIn, useCoding } from "./coding.ts";
+import { coderIdIn, isBlindWithoutCoder, useCoding } from "./coding.ts";
 import { useProject } from "./project.ts";
 import { useView } from "./view.ts";
 
@@ -56,7 +56,9 @@ function currentInput(state: PassagesState, offset: number, limit: number) {
   const { withCode, ...rest } = chosen;
   const scope = withCode !== undefined && codeIndex.has(withCode) ? chosen : rest;
   const { coder, view, blind } = useCoding.getState();
-  // Blind mode: only the coder's own passages (the view is "mine"), whatever was chosen.
+  // Blind mode: only the coder's own passages (the view is "mine"), whatever was chosen;
+  // none at all before their first one (the view says so).
+  if (isBlindWithoutCoder(blind, summary, coder)) return null;
   const coderId = coderFilter(blind ? null : state.coder, view, coderIdIn(summary, coder));
   return passagesInput(scope, coderId, state.attributes, state.sort, offset, limit);
 }

@@ -14,6 +14,7 @@ import { CairnError } from "../../../../shared/api/errors.ts";
 import type { CoderId, QuestionId } from "../../../../shared/domain.ts";
 import { agreementReport } from "../../agreement/agreement-service.ts";
 import type { Db } from "../../db/project-file.ts";
+import { numberFlag, thresholdFlag } from "../agreement-flags.ts";
 import { answerLevelJson, segmentLevelJson } from "../agreement-json.ts";
 import { printTableAgreement } from "../agreement-table.ts";
 import { printAnswerLevel, printReportHeader, printSegmentLevel } from "../agreement-text.ts";
@@ -109,20 +110,17 @@ interface NumericFlags {
 }
 
 function numericFlags(values: Values, level: "answer" | "segment"): NumericFlags {
-  const threshold = numberFlag(
-    "threshold",
-    values.threshold,
-    (n) => n > 0 && n <= 1,
-    "between 0 and 1, like 0.9",
-  );
+  const threshold = thresholdFlag("agreement", values.threshold);
   const whole = (n: number) => Number.isInteger(n) && n >= 0;
   const resamples = numberFlag(
+    "agreement",
     "resamples",
     values.resamples,
     (n) => whole(n) && n <= 10_000,
     "a whole number from 0 to 10000",
   );
   const seed = numberFlag(
+    "agreement",
     "seed",
     values.seed,
     (n) => whole(n) && n < 2 ** 31,
@@ -134,20 +132,6 @@ function numericFlags(values: Values, level: "answer" | "segment"): NumericFlags
     ...(resamples !== undefined ? { resamples } : level === "segment" && { resamples: 0 }),
     ...(seed !== undefined && { seed }),
   };
-}
-
-function numberFlag(
-  name: string,
-  value: string | undefined,
-  valid: (n: number) => boolean,
-  expected: string,
-): number | undefined {
-  if (value === undefined) return undefined;
-  const n = value.trim() === "" ? NaN : Number(value);
-  if (!Number.isFinite(n) || !valid(n)) {
-    throw new UsageError(`cairn agreement: --${name} should be ${expected}, not "${value}"`);
-  }
-  return n;
 }
 
 function scopeOf(

@@ -25,10 +25,12 @@ import { startReview } from "../../agreement/review-service.ts";
 import { coderNamesOf, questionsOf, reviewState } from "../../agreement/review-state.ts";
 import type { Db } from "../../db/project-file.ts";
 import { decisionsOf, latestReview } from "../../db/reviews.ts";
+import { thresholdFlag } from "../agreement-flags.ts";
 import { parse, singleFile, UsageError } from "../args.ts";
 import { coderNamed, questionNamed } from "../coding-lookup.ts";
 import { printJson, type Output } from "../output.ts";
 import { withProject } from "../project.ts";
+import { whereValues } from "../where-flag.ts";
 
 const OPTIONS = {
   coders: { type: "string" },
@@ -72,7 +74,7 @@ export function consensusCommand(argv: string[], output: Output): void {
   const { positionals, values } = parse("consensus", argv, OPTIONS);
   const file = singleFile("consensus", positionals);
   const coderNames = codersFlag(values.coders);
-  const threshold = thresholdFlag(values.threshold);
+  const threshold = thresholdFlag("consensus", values.threshold) ?? DEFAULT_THRESHOLD;
   const decide = values.decide === undefined ? null : decideFlag(values.decide);
   if (values.comment !== undefined && decide === null) {
     throw new UsageError("cairn consensus: --comment goes with --decide N=CHOICE");
@@ -86,7 +88,7 @@ export function consensusCommand(argv: string[], output: Output): void {
     if (coders[0] === coders[1]) {
       throw new UsageError("cairn consensus: --coders names the same coder twice");
     }
-    const named = questionValues(values.question);
+    const named = whereValues(values.question);
     const questionIds = named && [...new Set(named.map((q) => questionNamed(db, q).id))];
     const now = new Date().toISOString();
     if (values.start) {
@@ -198,17 +200,6 @@ function codersFlag(value: string | undefined): [string, string] {
   return [names[0]!, names[1]!];
 }
 
-function thresholdFlag(value: string | undefined): number {
-  if (value === undefined) return DEFAULT_THRESHOLD;
-  const threshold = Number(value);
-  if (!Number.isFinite(threshold) || threshold <= 0 || threshold > 1) {
-    throw new UsageError(
-      `cairn consensus: --threshold "${value}" should be a share above 0 and at most 1, like 0.9`,
-    );
-  }
-  return threshold;
-}
-
 /** `--decide 3=a`: item 3 (1-based), keep coder A's passages. */
 function decideFlag(value: string): { index: number; decision: ReviewDecision } {
   const match = /^\s*(\d+)\s*=\s*([a-z]+)\s*$/i.exec(value);
@@ -225,12 +216,6 @@ function decideFlag(value: string): { index: number; decision: ReviewDecision } 
     );
   }
   return { index: Number(match[1]), decision };
-}
-
-/** parseArgs gives a `multiple` option as an array. */
-function questionValues(value: unknown): string[] | undefined {
-  if (value === undefined) return undefined;
-  return Array.isArray(value) ? value.map(String) : [String(value)];
 }
 
 function printQueue(output: Output, report: ConsensusJson): void {

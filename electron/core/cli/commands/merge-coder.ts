@@ -6,6 +6,7 @@
 import { resolve } from "node:path";
 import type { CoderMergeReport } from "../../../../shared/api/agreement-api.ts";
 import { mergeCoderFile } from "../../agreement/coder-merge.ts";
+import { counted } from "../agreement-text.ts";
 import { parse, UsageError } from "../args.ts";
 import { printJson, type Output } from "../output.ts";
 import { withProject } from "../project.ts";
@@ -50,19 +51,15 @@ export function mergeJson(report: CoderMergeReport): CoderMergeJson {
 function mergeText(report: CoderMergeReport): string[] {
   const already = report.segmentsAlreadyPresent;
   const lines = [
-    `Merged the work of ${report.coders.join(", ")} on ${count(report.answersMatched, "answer")}:`,
-    `  ${count(report.segmentsAdded, "coded passage")} added` +
+    `Merged the work of ${report.coders.join(", ")} on ${counted(report.answersMatched, "answer")}:`,
+    `  ${counted(report.segmentsAdded, "coded passage")} added` +
       (already > 0 ? ` (${already} already in the project)` : ""),
-    `  ${count(report.doneMarksAdded, "done mark")} added`,
-    `  ${count(report.memosAdded, "memo")} added`,
+    `  ${counted(report.doneMarksAdded, "done mark")} added`,
+    `  ${counted(report.memosAdded, "memo")} added`,
   ];
   if (report.codesCreated.length > 0) {
-    lines.push(`  ${count(report.codesCreated.length, "new code")} created:`);
+    lines.push(`  ${counted(report.codesCreated.length, "new code")} created:`);
     for (const path of report.codesCreated) lines.push(`    ${path.join(">")}`);
   }
   return lines;
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }

@@ -7,6 +7,7 @@
 import { resolve } from "node:path";
 import type { PreparedCopy } from "../../../../shared/api/agreement-api.ts";
 import { prepareCoderCopy } from "../../agreement/coder-copy.ts";
+import { counted } from "../agreement-text.ts";
 import { parse, UsageError } from "../args.ts";
 import { requiredFlag } from "../coding-flags.ts";
 import { questionNamed } from "../coding-lookup.ts";
@@ -50,10 +51,9 @@ export function copyJson(copy: PreparedCopy): Record<string, unknown> {
 }
 
 function copyText(copy: PreparedCopy): string {
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
   return (
-    `Wrote ${copy.path} for ${copy.coder}: ${plural(copy.questions, "question")}, ` +
-    `${plural(copy.answers, "answer")} to code, ${plural(copy.codes, "code")}; ` +
+    `Wrote ${copy.path} for ${copy.coder}: ${counted(copy.questions, "question")}, ` +
+    `${counted(copy.answers, "answer")} to code, ${counted(copy.codes, "code")}; ` +
     "nobody's coded passages, memos, done marks or names."
   );
 }

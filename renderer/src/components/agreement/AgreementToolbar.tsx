@@ -30,7 +30,6 @@ export function AgreementToolbar({ copyText }: Props) {
       <div className="grid-controls">
         <CoderPickers />
         <QuestionsPicker />
-        <span className="grid-spacer" />
         <ReviewButton />
       </div>
       <div className="grid-controls">
@@ -166,7 +165,7 @@ function ReviewButton() {
   return (
     <button
       type="button"
-      className="grid-button primary"
+      className="grid-button primary agreement-review-button"
       disabled={!two}
       title={
         two

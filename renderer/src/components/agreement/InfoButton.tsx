@@ -1,10 +1,10 @@
 /**
- * The ⓘ (a circled "i": the glyph itself is missing from common fonts) beside a column header or a level: one click opens a short plain explanation
- * of the coefficient or the unit (renderer/src/agreement/explanations.ts); Escape, a
- * click elsewhere or the button again closes it, and focus returns to the button.
+ * The ⓘ beside a column header or a level (a circled "i" drawn in CSS: the glyph itself
+ * is missing from common fonts): one click opens a short plain explanation of the
+ * coefficient or the unit (agreement/explanations.ts); it closes as usePopover says.
  */
-import { useEffect, useId, useRef, useState } from "react";
 import { EXPLANATIONS, type ExplanationId } from "../../agreement/explanations.ts";
+import { usePopover } from "../grid/usePopover.ts";
 
 interface Props {
   readonly id: ExplanationId;
@@ -13,29 +13,8 @@ interface Props {
 }
 
 export function InfoButton({ id, align = "start" }: Props) {
-  const [open, setOpen] = useState(false);
-  const root = useRef<HTMLSpanElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-  const panelId = useId();
+  const { open, toggle, root, button, panelId } = usePopover<HTMLSpanElement>();
   const explanation = EXPLANATIONS[id];
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (event: PointerEvent) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== "Escape") return;
-      setOpen(false);
-      button.current?.focus();
-    };
-    document.addEventListener("pointerdown", onPointer);
-    document.addEventListener("keydown", onKey);
-    return () => {
-      document.removeEventListener("pointerdown", onPointer);
-      document.removeEventListener("keydown", onKey);
-    };
-  }, [open]);
 
   return (
     <span className="agreement-info" ref={root}>
@@ -47,7 +26,7 @@ export function InfoButton({ id, align = "start" }: Props) {
         title={`What is ${explanation.title}?`}
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
-        onClick={() => setOpen((was) => !was)}
+        onClick={toggle}
       >
         i
       </button>

@@ -29,6 +29,11 @@ export function MergeCoderDialog({ close }: Props) {
     <PathDialog
       title="Bring back a coder's work"
       action="Merge"
+      hint={
+        "The copy a second coder coded (File › Prepare for a second coder…). Answers are " +
+        "matched by respondent and question; the coder's passages and done marks come in " +
+        "under their name as one step of Undo. Merging the same file again adds nothing."
+      }
       onCancel={close}
       onSubmit={(path) => void merge(path)}
     />

@@ -73,7 +73,7 @@ export function PrepareCoderDialog({ close }: Props) {
       <p className="dialog-hint">
         Writes a copy of this project for another coder to code blind: the answers and the codebook,
         without anyone&apos;s coding, memos or names. Bring their work back with File › Bring back a
-        coder&apos;s work….
+        coder&apos;s work…
       </p>
       <label>
         The second coder&apos;s name
@@ -83,7 +83,9 @@ export function PrepareCoderDialog({ close }: Props) {
         <legend>Questions</legend>
         <label className="inline">
           <input type="radio" name="questions" checked={every} onChange={() => setEvery(true)} />
-          All {summary.questions.length} questions
+          {summary.questions.length === 1
+            ? "The one question"
+            : `All ${summary.questions.length.toLocaleString("en")} questions`}
         </label>
         <label className="inline">
           <input type="radio" name="questions" checked={!every} onChange={() => setEvery(false)} />

@@ -19,6 +19,7 @@ export function CoderControl() {
   const blind = useCoding((s) => s.blind);
   const coderId = useCoderId();
   const coders = useProject((s) => s.summary?.coders ?? NO_CODERS);
+  const preparedFor = useProject((s) => s.summary?.preparedFor ?? null);
   const others = coders.filter((c) => c.id !== coderId);
   const { askCoder, setView, setBlind } = useCoding.getState();
   return (
@@ -32,6 +33,14 @@ export function CoderControl() {
       >
         {coder ?? "choose…"}
       </button>
+      {preparedFor !== null && (
+        <span
+          className="prepared-for"
+          title={`This file was prepared for ${preparedFor} to code blind (File › Prepare for a second coder)`}
+        >
+          Prepared for {preparedFor}
+        </span>
+      )}
       <button
         type="button"
         className="blind-toggle"

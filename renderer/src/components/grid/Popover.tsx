@@ -1,8 +1,8 @@
 /**
- * A toolbar button that opens a small panel below it; the panel closes on Escape, on a
- * click elsewhere, or when its button is pressed again. Focus returns to the button.
+ * A toolbar button that opens a small panel below it (closing as usePopover says).
  */
-import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
+import { usePopover } from "./usePopover.ts";
 
 export interface PopoverProps {
   /** The button's text. */
@@ -23,28 +23,7 @@ export function Popover({
   panelLabel,
   children,
 }: PopoverProps) {
-  const [open, setOpen] = useState(false);
-  const root = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-  const panelId = useId();
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (event: PointerEvent) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== "Escape") return;
-      setOpen(false);
-      button.current?.focus();
-    };
-    document.addEventListener("pointerdown", onPointer);
-    document.addEventListener("keydown", onKey);
-    return () => {
-      document.removeEventListener("pointerdown", onPointer);
-      document.removeEventListener("keydown", onKey);
-    };
-  }, [open]);
+  const { open, toggle, root, button, panelId } = usePopover<HTMLDivElement>();
 
   return (
     <div className="grid-popover" ref={root}>
@@ -55,7 +34,7 @@ export function Popover({
         aria-expanded={open}
         aria-controls={panelId}
         aria-label={ariaLabel}
-        onClick={() => setOpen((was) => !was)}
+        onClick={toggle}
       >
         {label}
         <span className="caret" aria-hidden="true">

@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo } from "react";
 import { cooccurrenceRows, largestPair } from "../../retrieval/cooccurrence.ts";
-import { useCoding } from "../../stores/coding.ts";
+import { NOTHING_OF_YOURS, useBlindWithoutCoder, useCoding } from "../../stores/coding.ts";
 import { useCooccurrence } from "../../stores/cooccurrence.ts";
 import { useProject } from "../../stores/project.ts";
 import { CooccurrenceTableView } from "./CooccurrenceTable.tsx";
@@ -23,10 +23,11 @@ export function CooccurrenceView() {
   const codes = useProject((s) => s.codes);
   const coderName = useCoding((s) => s.coder);
   const coderView = useCoding((s) => s.view);
+  const nothingOfYours = useBlindWithoutCoder();
 
   useEffect(() => {
     void load();
-  }, [load, questionId, coder, summary, codes, coderName, coderView]);
+  }, [load, questionId, coder, summary, codes, coderName, coderView, nothingOfYours]);
 
   const rows = useMemo(() => (table ? cooccurrenceRows(table) : []), [table]);
   const largest = useMemo(() => (table ? largestPair(table) : 0), [table]);
@@ -48,6 +49,7 @@ export function CooccurrenceView() {
         </p>
       </div>
       {error && <p className="notice error">{error}</p>}
+      {nothingOfYours && <p className="notice">{NOTHING_OF_YOURS}</p>}
       {table && rows.length === 0 && (
         <p className="notice">The codebook is empty: create codes and code answers first.</p>
       )}

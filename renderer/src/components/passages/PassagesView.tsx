@@ -6,7 +6,7 @@
 import { useEffect } from "react";
 import type { CodeId } from "../../../../shared/domain.ts";
 import { groupPassages, passageCount } from "../../retrieval/passages-query.ts";
-import { useCoding } from "../../stores/coding.ts";
+import { NOTHING_OF_YOURS, useBlindWithoutCoder, useCoding } from "../../stores/coding.ts";
 import { usePassages } from "../../stores/passages.ts";
 import { useProject } from "../../stores/project.ts";
 import { useView } from "../../stores/view.ts";
@@ -26,6 +26,7 @@ export function PassagesView() {
   const codeIndex = useProject((s) => s.codeIndex);
   const coderName = useCoding((s) => s.coder);
   const coderView = useCoding((s) => s.view);
+  const nothingOfYours = useBlindWithoutCoder();
   const { load } = state;
 
   // Any change to what is listed, or to the project (an edit refreshes the summary or
@@ -42,6 +43,7 @@ export function PassagesView() {
     codes,
     coderName,
     coderView,
+    nothingOfYours,
   ]);
 
   const choose = (codeId: CodeId) =>
@@ -87,7 +89,7 @@ export function PassagesView() {
             </>
           )}
         </div>
-        {scope && !chosenGone && (
+        {scope && !chosenGone && !nothingOfYours && (
           <div className="grid-summary">
             <span className="grid-total" data-testid="passage-count">
               {state.loading && state.rows.length === 0
@@ -121,10 +123,12 @@ export function PassagesView() {
             ? "That code is no longer in the codebook. Choose another."
             : "Choose a code to read every passage coded with it, and copy quotes."}
         </p>
+      ) : nothingOfYours ? (
+        <p className="notice passages-empty">{NOTHING_OF_YOURS}</p>
       ) : (
         <PassageList />
       )}
-      {scope !== null && !chosenGone && state.rows.length > 0 && <QuoteBar />}
+      {scope !== null && !chosenGone && !nothingOfYours && state.rows.length > 0 && <QuoteBar />}
     </section>
   );
 }

@@ -33,8 +33,11 @@ export function CoderSelect({
 }) {
   const coders = useProject((s) => s.summary?.coders) ?? [];
   const view = useCoding((s) => s.view);
+  const blind = useCoding((s) => s.blind);
   const activeId = useCoderId();
   const shown = coderFilter(value, view, activeId);
+  // Blind mode counts only the coder's own work: no other coder is offered.
+  if (blind) return <BlindCoderSelect />;
   return (
     <label className="retrieval-field">
       <span className="grid-label">Coder</span>
@@ -52,6 +55,18 @@ export function CoderSelect({
             {coder.id === activeId ? " (you)" : ""}
           </option>
         ))}
+      </select>
+    </label>
+  );
+}
+
+function BlindCoderSelect() {
+  const name = useCoding((s) => s.coder);
+  return (
+    <label className="retrieval-field" title="Blind mode shows only your own coding">
+      <span className="grid-label">Coder</span>
+      <select aria-label="Coder" value="you" disabled>
+        <option value="you">{name === null ? "You" : `${name} (you)`}</option>
       </select>
     </label>
   );

@@ -19,6 +19,10 @@ export function ConsensusEditor({ text, initial, color, onSave, onCancel }: Prop
   const [spans, setSpans] = useState<readonly Span[]>(initial);
   const [selected, setSelected] = useState<Span | null>(null);
   const root = useRef<HTMLDivElement>(null);
+  const group = useRef<HTMLDivElement>(null);
+
+  // Opened with the E key, the editor takes the keyboard: Esc reaches it, Tab walks it.
+  useEffect(() => group.current?.focus(), []);
 
   useEffect(() => {
     const sync = () => {
@@ -38,6 +42,8 @@ export function ConsensusEditor({ text, initial, color, onSave, onCancel }: Prop
   return (
     <div
       className="consensus-editor"
+      ref={group}
+      tabIndex={-1}
       role="group"
       aria-label="Edit the consensus passages"
       onKeyDown={(event) => {

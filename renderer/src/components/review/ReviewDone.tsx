@@ -19,7 +19,7 @@ export function ReviewDone({ review }: { review: ReviewState }) {
   return (
     <div className="review-done" role="status">
       <p>
-        {what} The consensus coder '{name}' can now be chosen in Frequencies and exports.
+        {what} The consensus coder “{name}” can now be chosen in Frequencies and exports.
       </p>
       <div className="review-actions">
         <button type="button" className="primary" onClick={openFrequencies}>

@@ -13,7 +13,13 @@ import { useProject } from "../../stores/project.ts";
 import { useReview } from "../../stores/review.ts";
 import { ConsensusEditor } from "./ConsensusEditor.tsx";
 import { MarkedText } from "./MarkedText.tsx";
-import { decisionInWords, mergeSpans, usageInWords, type Span } from "./review-text.ts";
+import {
+  consensusInWords,
+  decisionInWords,
+  mergeSpans,
+  usageInWords,
+  type Span,
+} from "./review-text.ts";
 import { useReviewKeys } from "./useReviewKeys.ts";
 
 interface Props {
@@ -23,6 +29,15 @@ interface Props {
 }
 
 const FALLBACK_COLOR = "#2d6a73";
+
+/** The decision buttons, in key order; the one taken shows pressed. */
+const DECISIONS: readonly [ReviewDecision, string, (a: string, b: string) => string][] = [
+  ["a", "A", (a) => `Keep ${a}'s`],
+  ["b", "B", (_a, b) => `Keep ${b}'s`],
+  ["both", "H", () => "Keep both"],
+  ["neither", "N", () => "Keep neither"],
+  ["edit", "E", () => "Edit…"],
+];
 
 export function ReviewItemCard({ review, item, decide }: Props) {
   const [comment, setComment] = useState(item.comment);
@@ -86,7 +101,7 @@ export function ReviewItemCard({ review, item, decide }: Props) {
           <>
             <p className="review-decided">
               {decisionInWords(item.decision, a.name, b.name)}:{" "}
-              {usageInWords(length, item.consensus).replace("did not use", "does not use")}
+              {consensusInWords(length, item.consensus)}
             </p>
             {item.consensus.length > 0 && (
               <MarkedText
@@ -102,11 +117,17 @@ export function ReviewItemCard({ review, item, decide }: Props) {
 
       {!editing && (
         <div className="review-decisions" role="group" aria-label="Decide">
-          <DecisionButton keyHint="A" label={`Keep ${a.name}'s`} onClick={() => choose("a")} />
-          <DecisionButton keyHint="B" label={`Keep ${b.name}'s`} onClick={() => choose("b")} />
-          <DecisionButton keyHint="H" label="Keep both" onClick={() => choose("both")} />
-          <DecisionButton keyHint="N" label="Keep neither" onClick={() => choose("neither")} />
-          <DecisionButton keyHint="E" label="Edit…" onClick={() => choose("edit")} />
+          {DECISIONS.map(([decision, keyHint, label]) => (
+            <button
+              key={decision}
+              type="button"
+              aria-keyshortcuts={keyHint}
+              aria-pressed={item.decision === decision}
+              onClick={() => choose(decision)}
+            >
+              <kbd>{keyHint}</kbd> {label(a.name, b.name)}
+            </button>
+          ))}
         </div>
       )}
       <label className="review-comment">
@@ -131,13 +152,5 @@ function Side(props: { name: string; spans: ReviewItem["a"]; text: string; color
       </h3>
       <MarkedText text={text} spans={spans} color={color} label={`${name}'s passages`} />
     </section>
-  );
-}
-
-function DecisionButton(props: { keyHint: string; label: string; onClick(): void }) {
-  return (
-    <button type="button" onClick={props.onClick} aria-keyshortcuts={props.keyHint}>
-      <kbd>{props.keyHint}</kbd> {props.label}
-    </button>
   );
 }

@@ -7,6 +7,7 @@ import type {
   ReviewItem,
   ReviewState,
 } from "../../../../shared/api/agreement-api.ts";
+import { fractionText, ofText } from "../../../../shared/tally/percent.ts";
 import { count } from "../../format.ts";
 import { useLive } from "../../stores/live.ts";
 import { decideItem, ITEM_PAGE, itemsKey, readItems, useReview } from "../../stores/review.ts";
@@ -68,21 +69,19 @@ export function ReviewQueue({ review }: Props) {
           <span className="review-sub">
             {" "}
             into “{review.consensus.name}” · {questionsText(review)} · threshold{" "}
-            {Math.round(review.threshold * 100)}%
+            {fractionText(review.threshold)}
           </span>
         </h2>
         <Progress decided={review.decided} total={review.total} />
       </header>
-      {done && <ReviewDone review={review} />}
+      {review.total === 0 && <ReviewDone review={review} />}
       {review.total > 0 && (
         <>
           <nav className="review-nav" aria-label="Move through the queue">
             <button type="button" onClick={() => move("previous")} disabled={index === 0}>
               ← Previous
             </button>
-            <span className="review-position">
-              Item {index + 1} of {review.total}
-            </span>
+            <span className="review-position">Item {ofText(index + 1, review.total)}</span>
             <button type="button" onClick={() => move("next")} disabled={index >= last}>
               Next →
             </button>
@@ -100,6 +99,8 @@ export function ReviewQueue({ review }: Props) {
           ) : (
             <p className="review-message">{live.error ?? "Reading the item…"}</p>
           )}
+          {/* Below the item, so the last decision does not push the item down the screen. */}
+          {done && <ReviewDone review={review} />}
         </>
       )}
     </div>
@@ -117,9 +118,7 @@ function Progress({ decided, total }: { decided: number; total: number }) {
   const share = total === 0 ? 1 : decided / total;
   return (
     <div className="review-progress">
-      <span data-testid="review-progress">
-        {decided} of {total} decided
-      </span>
+      <span data-testid="review-progress">{ofText(decided, total)} decided</span>
       <div
         className="review-bar"
         role="progressbar"

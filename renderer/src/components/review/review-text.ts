@@ -4,12 +4,10 @@
  * words, and where a DOM selection falls in the text. Offsets are UTF-16 code units,
  * end exclusive, over the whole answer.
  */
+import { unionSpans, type Span } from "../../../../shared/agreement/segments.ts";
 import type { ReviewDecision } from "../../../../shared/api/agreement-api.ts";
 
-export interface Span {
-  readonly start: number;
-  readonly end: number;
-}
+export type { Span };
 
 export interface TextPiece {
   readonly start: number;
@@ -18,16 +16,7 @@ export interface TextPiece {
 }
 
 /** Sorted, with overlapping and touching spans joined; empty ones dropped. */
-export function mergeSpans(spans: readonly Span[]): Span[] {
-  const sorted = spans.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start);
-  const merged: { start: number; end: number }[] = [];
-  for (const span of sorted) {
-    const last = merged[merged.length - 1];
-    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
-    else merged.push({ start: span.start, end: span.end });
-  }
-  return merged;
-}
+export const mergeSpans: (spans: readonly Span[]) => Span[] = unionSpans;
 
 /** The text from 0 to `length` cut at every span's edges: marked where a span covers it. */
 export function textPieces(length: number, spans: readonly Span[]): TextPiece[] {
@@ -52,10 +41,15 @@ export function coversWhole(length: number, spans: readonly Span[]): boolean {
 
 /** One coder's use of the code on the answer, in words beside the text. */
 export function usageInWords(length: number, spans: readonly Span[]): string {
-  if (spans.length === 0) return "did not use this code";
-  if (coversWhole(length, spans)) return "coded the whole answer";
+  return spans.length === 0 ? "did not use this code" : `coded ${consensusInWords(length, spans)}`;
+}
+
+/** What the consensus holds: "1 passage", "the whole answer", "no passage of this code". */
+export function consensusInWords(length: number, spans: readonly Span[]): string {
+  if (spans.length === 0) return "no passage of this code";
+  if (coversWhole(length, spans)) return "the whole answer";
   const n = mergeSpans(spans).length;
-  return n === 1 ? "coded 1 passage" : `coded ${n} passages`;
+  return n === 1 ? "1 passage" : `${n} passages`;
 }
 
 /** "Kept Aoife's", "Kept both", ... for the decided item and the announcement. */

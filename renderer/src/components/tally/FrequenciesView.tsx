@@ -5,6 +5,7 @@
  * follows the coding live: the reads are repeated after each edit.
  */
 import type { Tally } from "../../../../shared/api/tally-api.ts";
+import { NOTHING_OF_YOURS, useBlindWithoutCoder } from "../../stores/coding.ts";
 import { useFrequencies, useFrequencyScope } from "../../stores/frequencies.ts";
 import { useTally } from "../../stores/tally.ts";
 import { CrosstabMode } from "./CrosstabMode.tsx";
@@ -20,8 +21,11 @@ import "./frequency-modes.css";
 export function FrequenciesView() {
   const mode = useFrequencies((s) => s.mode);
   const scope = useFrequencyScope();
-  const tables = useTally(mode === "tables" ? scope : null);
-  const crosstab = useCrosstab(mode === "crosstab" ? scope : null);
+  // Blind mode before the coder's first passage: nothing of theirs to count.
+  const nothingOfYours = useBlindWithoutCoder();
+  const coded = nothingOfYours ? null : scope;
+  const tables = useTally(mode === "tables" ? coded : null);
+  const crosstab = useCrosstab(mode === "crosstab" ? coded : null);
   const filtered =
     mode === "tables"
       ? (tables.tally?.respondents ?? null)
@@ -31,8 +35,11 @@ export function FrequenciesView() {
     <section className="frequencies-view" aria-label="Frequencies">
       <FrequenciesToolbar filtered={filtered} />
       <div className="frequencies-scroll">
-        {mode === "tables" && <TablesMode tally={tables.tally} error={tables.error} />}
-        {mode === "crosstab" && <CrosstabMode crosstab={crosstab} />}
+        {mode !== "rate" && nothingOfYours && <p className="notice">{NOTHING_OF_YOURS}</p>}
+        {mode === "tables" && !nothingOfYours && (
+          <TablesMode tally={tables.tally} error={tables.error} />
+        )}
+        {mode === "crosstab" && !nothingOfYours && <CrosstabMode crosstab={crosstab} />}
         {mode === "rate" && <ResponseRateMode questionId={scope.questionId} />}
       </div>
     </section>

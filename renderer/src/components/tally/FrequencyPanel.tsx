@@ -11,7 +11,7 @@ import { useMemo, useState, useSyncExternalStore } from "react";
 import type { Tally, TallyCode, TallyScope } from "../../../../shared/api/tally-api.ts";
 import type { QuestionId } from "../../../../shared/domain.ts";
 import { useAnswers } from "../../stores/answers.ts";
-import { useCoderId, useCoding } from "../../stores/coding.ts";
+import { NOTHING_OF_YOURS, useCoderId, useCoding } from "../../stores/coding.ts";
 import { useProject } from "../../stores/project.ts";
 import { useTally } from "../../stores/tally.ts";
 import { useView } from "../../stores/view.ts";
@@ -115,12 +115,14 @@ function usePanelScope(): PanelScope {
   const view = useCoding((s) => s.view);
   const me = useCoding((s) => s.coder);
   const myId = useCoderId();
+  const blind = useCoding((s) => s.blind);
   return useMemo(() => {
     const none = { scope: null, byRespondent, codingNothing: null };
     if (noQuestions) return { ...none, why: "Nothing to count yet: import the answers first." };
     if (view === "mine" && me === null) {
       return { ...none, why: "Say who is coding to see your own figures." };
     }
+    if (blind && myId === null) return { ...none, why: NOTHING_OF_YOURS };
     if (!byRespondent && questionId === null) {
       return { ...none, why: "Choose a question to see its figures." };
     }
@@ -131,7 +133,7 @@ function usePanelScope(): PanelScope {
       ...(attributes && attributes.length > 0 ? { attributes } : {}),
     };
     return { scope, why: null, byRespondent, codingNothing: coderId === null ? me : null };
-  }, [questionId, noQuestions, byRespondent, attributes, view, me, myId]);
+  }, [questionId, noQuestions, byRespondent, attributes, view, me, myId, blind]);
 }
 
 function OpenPanel({ onHide }: { readonly onHide: () => void }) {
