@@ -9,14 +9,8 @@
  * .scratch/bench/ while the schema and this builder stay the same. Also the pooled
  * counts by the definitions in plain SQL, to check the engine's figures against.
  */
-import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { detectAnswerStatus } from "../shared/answers/status.ts";
-import { bundledMigrations } from "../electron/core/db/migrations.ts";
 import type { Db } from "../electron/core/db/project-file.ts";
-import { ProjectSession } from "../electron/core/services/project-session.ts";
-import { sampleData } from "../electron/core/services/sample-project.ts";
+import { cachedBenchProject, insertBenchSurvey } from "./bench-project.ts";
 import { random } from "./stats.ts";
 import { benchCodes, type BenchCode } from "./tally-project.ts";
 
@@ -26,58 +20,17 @@ export const AGREEMENT_QUESTIONS = 5;
 const COPY = 0.8;
 const EXTRA = 0.1;
 const JITTER = 3;
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
 /** The project for `respondents` x 5 answers, built if it is not cached yet. */
 export function agreementBenchProject(respondents: number): string {
-  const migrations = bundledMigrations();
-  const dir = join(ROOT, ".scratch", "bench");
-  const file = join(dir, `agreement-${respondents}-v${migrations.length}.${BUILD}.cairn`);
-  if (existsSync(file)) return file;
-  mkdirSync(dir, { recursive: true });
-  const partial = `${file}.partial`;
-  rmSync(partial, { force: true });
-  const started = performance.now();
-  const session = new ProjectSession({ migrations });
-  session.create(partial);
-  const db = session.db();
-  db.transaction(() => {
+  return cachedBenchProject(`agreement-${respondents}`, `.${BUILD}`, (db) => {
     insertSurvey(db, respondents);
     insertCoding(db);
-  })();
-  session.close();
-  renameSync(partial, file);
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`built ${file} in ${seconds} s`);
-  return file;
+  });
 }
 
 function insertSurvey(db: Db, respondents: number): void {
-  const texts = sampleData()
-    .respondents.flatMap((r) => Object.values(r.answers))
-    .filter((text) => text.trim().length > 40);
-  db.exec("CREATE TEMP TABLE bench_texts (i INTEGER PRIMARY KEY, text TEXT, status TEXT)");
-  const addText = db.prepare("INSERT INTO bench_texts VALUES (?, ?, ?)");
-  texts.forEach((text, i) => addText.run(i, text, detectAnswerStatus(text)));
-  db.prepare(
-    `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
-     INSERT INTO questions (id, position, label, text) SELECT i, i, 'Q' || i, 'Question ' || i || '?' FROM n`,
-  ).run(AGREEMENT_QUESTIONS);
-  db.prepare(
-    `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
-     INSERT INTO respondents (id, external_id, position) SELECT i, 'R' || i, i FROM n`,
-  ).run(respondents);
-  // Every tenth answer is a non-response, as in real exports: nothing to code there.
-  db.prepare(
-    `INSERT INTO answers (respondent_id, question_id, text, status)
-     SELECT r.id, q.id,
-            CASE WHEN (r.id + q.id) % 10 = 0 THEN 'n/a' ELSE t.text END,
-            CASE WHEN (r.id + q.id) % 10 = 0 THEN 'non_response' ELSE t.status END
-       FROM respondents r CROSS JOIN questions q
-       JOIN bench_texts t ON t.i = (r.id * 7 + q.id * 13) % ?
-      ORDER BY r.id, q.id`,
-  ).run(texts.length);
-  db.exec("DROP TABLE bench_texts");
+  insertBenchSurvey(db, AGREEMENT_QUESTIONS, respondents);
   const addCode = db.prepare(
     "INSERT INTO codes (id, parent_id, name, color, position) VALUES (?, ?, ?, ?, ?)",
   );

@@ -1,16 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { applyCode, markDone } from "../../electron/core/coding/coding-service.ts";
 import type { AnswerId, QuestionId } from "../../shared/domain.ts";
-import { callServed, openApp, type OpenApp } from "../helpers/browser.ts";
+import { SCREENSHOTS, useAppSuite } from "../helpers/app-suite.ts";
+import { callServed } from "../helpers/browser.ts";
 import { importFiles } from "../helpers/import.ts";
 import { newSession } from "../helpers/project.ts";
-
-/** Screenshots to look at, not to compare: gitignored. */
-const SCREENSHOTS = join(process.cwd(), ".scratch");
 const NOW = "2026-11-24T09:00:00.000Z";
 
 const ANSWERS = {
@@ -99,12 +96,17 @@ async function buildProject(dir: string, file: string): Promise<{ r1: AnswerId; 
 }
 
 describe("a methods reviewer reading the agreement of two coders", () => {
-  const dir = mkdtempSync(join(tmpdir(), "cairn-e2e-agreement-"));
-  const file = join(dir, "survey.cairn");
-  let app: OpenApp;
-  let page: Page;
   let r1: AnswerId;
   let q1: QuestionId;
+  const suite = useAppSuite({
+    prefix: "cairn-e2e-agreement-",
+    fileName: "survey.cairn",
+    make: async (file, dir) => ({ r1, q1 } = await buildProject(dir, file)),
+    viewport: { width: 1400, height: 900 },
+    clipboard: true,
+  });
+  const { dir } = suite;
+  let page: Page;
   const shoot = (name: string) =>
     page.screenshot({ path: join(SCREENSHOTS, name), fullPage: true });
   const table = () => page.getByTestId("agreement-table");
@@ -116,24 +118,18 @@ describe("a methods reviewer reading the agreement of two coders", () => {
   const cell = (r: Locator, column: string) => r.locator(`td[data-column="${column}"]`);
   const value = (r: Locator, column: string) =>
     cell(r, column).locator(".agreement-value").textContent();
+  /** Each header's full name (its tooltip; narrow tables show a short form). */
+  const headers = () =>
+    table()
+      .locator("thead th")
+      .evaluateAll((cells) => cells.map((c) => c.getAttribute("title")));
   const counts = async (r: Locator) =>
     Promise.all(
       ["units", "both", "aOnly", "bOnly", "neither"].map((c) => cell(r, c).textContent()),
     );
 
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    ({ r1, q1 } = await buildProject(dir, file));
-    app = await openApp(file, dir, { width: 1400, height: 900 });
-    page = app.page;
-    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], {
-      origin: app.served.origin,
-    });
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    rmSync(dir, { recursive: true, force: true });
+  beforeAll(() => {
+    page = suite.page;
   });
 
   it("opens on the first two coders and says what is compared", async () => {
@@ -155,11 +151,7 @@ describe("a methods reviewer reading the agreement of two coders", () => {
   });
 
   it("shows the hand-computed counts and kappas at answer level", async () => {
-    // Each header's full name (its tooltip; narrow tables show a short form).
-    const headers = await table()
-      .locator("thead th")
-      .evaluateAll((cells) => cells.map((c) => c.getAttribute("title")));
-    expect(headers).toEqual([
+    expect(await headers()).toEqual([
       "Code",
       "Units",
       "Both",
@@ -295,7 +287,7 @@ describe("a methods reviewer reading the agreement of two coders", () => {
     await page.getByRole("tab", { name: "Answer level" }).click();
     await expect.poll(() => value(rowOf("Police"), "cohen")).toBe("0.40");
     // Ben now also codes R1's police patrols: Police is 2 both, 1 neither: kappa 1.
-    await callServed(app.served, "coding.apply", {
+    await callServed(suite.app.served, "coding.apply", {
       answerId: r1,
       code: { path: ["Safety", "Police"] },
       coder: "Ben",
@@ -308,7 +300,7 @@ describe("a methods reviewer reading the agreement of two coders", () => {
 
   it("adds a third coder: Fleiss' kappa, once she has marked the question done", async () => {
     // Cara codes Lighting on R1 only, and has not said she is done.
-    await callServed(app.served, "coding.apply", {
+    await callServed(suite.app.served, "coding.apply", {
       answerId: r1,
       code: { path: ["Safety", "Lighting"] },
       coder: "Cara",
@@ -324,17 +316,18 @@ describe("a methods reviewer reading the agreement of two coders", () => {
       );
     await shoot("agreement-nothing-seen.png");
 
-    await callServed(app.served, "coding.markDone", { coder: "Cara", questionId: q1, done: true });
+    await callServed(suite.app.served, "coding.markDone", {
+      coder: "Cara",
+      questionId: q1,
+      done: true,
+    });
     await expect
       .poll(() => page.getByTestId("agreement-scope").textContent())
       .toBe(
         "Aoife, Ben and Cara over 3 answers all marked done, in Q1 · What should change? " +
           "(1 answer not yet seen by all of them)",
       );
-    const headers = await table()
-      .locator("thead th")
-      .evaluateAll((cells) => cells.map((c) => c.getAttribute("title")));
-    expect(headers).toEqual([
+    expect(await headers()).toEqual([
       "Code",
       "Units",
       "All agree",

@@ -1,11 +1,8 @@
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
+import { SCREENSHOTS } from "../helpers/app-suite.ts";
 import { useSampleApp } from "../helpers/sample-app.ts";
-
-/** Screenshots to look at, not to compare: gitignored. */
-const SCREENSHOTS = join(process.cwd(), ".scratch");
 
 /**
  * The sample survey's Q2 ("Risk and safety"), counted by hand from its file: 17 of the 18
@@ -18,18 +15,15 @@ describe("a report author reading the frequencies for the report", () => {
   const sample = useSampleApp({
     prefix: "cairn-e2e-frequencies-",
     viewport: { width: 1400, height: 900 },
+    clipboard: true,
   });
   let page: Page;
   const shoot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, name) });
   const q2 = () => page.getByRole("region", { name: /^Q2 Risk and safety/ });
   const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
 
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
+  beforeAll(() => {
     page = sample.page;
-    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], {
-      origin: sample.app.served.origin,
-    });
   });
 
   it("opens the frequencies of the question selected in the grid", async () => {

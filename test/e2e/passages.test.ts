@@ -1,16 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openApp, type OpenApp } from "../helpers/browser.ts";
+import { beforeAll, describe, expect, it } from "vitest";
 import { applyCode } from "../../electron/core/coding/coding-service.ts";
 import type { AnswerId } from "../../shared/domain.ts";
+import { SCREENSHOTS, useAppSuite } from "../helpers/app-suite.ts";
 import { importFiles } from "../helpers/import.ts";
 import { newSession } from "../helpers/project.ts";
-
-/** Screenshots to look at, not to compare: gitignored. */
-const SCREENSHOTS = join(process.cwd(), ".scratch");
 
 const ANSWERS = {
   R1: {
@@ -91,27 +87,20 @@ async function buildProject(dir: string, file: string) {
 }
 
 describe("a report author pulling quotes for a theme", () => {
-  const dir = mkdtempSync(join(tmpdir(), "cairn-e2e-passages-"));
-  const file = join(dir, "survey.cairn");
-  let app: OpenApp;
+  const suite = useAppSuite({
+    prefix: "cairn-e2e-passages-",
+    fileName: "survey.cairn",
+    make: (file, dir) => buildProject(dir, file),
+    viewport: { width: 1400, height: 900 },
+    clipboard: true,
+  });
   let page: Page;
   const shoot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, name) });
   const passages = () => page.locator(".passages-view article.passage");
   const count = () => page.getByTestId("passage-count").textContent();
 
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await buildProject(dir, file);
-    app = await openApp(file, dir, { width: 1400, height: 900 });
-    page = app.page;
-    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], {
-      origin: app.served.origin,
-    });
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    rmSync(dir, { recursive: true, force: true });
+  beforeAll(() => {
+    page = suite.page;
   });
 
   it("chooses a category and reads every passage below it, under question headings", async () => {

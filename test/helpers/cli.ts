@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { expect } from "vitest";
 import { runCli } from "../../electron/core/cli/main.ts";
 import type { Output } from "../../electron/core/cli/output.ts";
 
@@ -30,4 +31,12 @@ export async function cairnInProcess(...args: string[]): Promise<CliRun> {
   };
   const status = await runCli(args, output);
   return { status, stdout: out.join(""), stderr: err.join("") };
+}
+
+/** `cairn ... --json` run in this process, expected to succeed quietly; its output parsed. */
+export async function cairnJson<T = Record<string, unknown>>(...args: string[]): Promise<T> {
+  const result = await cairnInProcess(...args, "--json");
+  expect(result.stderr).toBe("");
+  expect(result.status).toBe(0);
+  return JSON.parse(result.stdout) as T;
 }

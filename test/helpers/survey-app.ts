@@ -3,16 +3,14 @@
  * line (`cairn new`, `cairn import`, a codebook, passages coded by named coders), opened
  * in the app; the app closed and the folder removed after the suite.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, expect } from "vitest";
-import { openApp, type OpenApp } from "./browser.ts";
+import type { Locator } from "playwright-core";
+import { expect } from "vitest";
+import { SCREENSHOTS, useAppSuite, type AppSuite } from "./app-suite.ts";
 import { cairnInProcess } from "./cli.ts";
 
-/** Screenshots to look at, not to compare: gitignored. */
-export const SCREENSHOTS = join(process.cwd(), ".scratch");
+export { SCREENSHOTS };
 
 /** [coder, respondent, code path ("Safety>Other"), the words coded in the Q1 answer]. */
 export type CodedWords = readonly [string, string, string, string];
@@ -46,58 +44,44 @@ export interface SurveyAppOptions {
   readonly viewport?: { width: number; height: number };
 }
 
-export interface SurveyApp {
-  /** The temporary folder: the project file, the survey and the app's home. */
-  readonly dir: string;
-  readonly file: string;
-  /** Set once the suite's beforeAll has run. */
-  readonly app: OpenApp;
-  readonly page: Page;
+export interface SurveyApp extends AppSuite {
   /** A respondent's row in the answers grid. */
   row(respondent: string): Locator;
   shoot(name: string): Promise<unknown>;
 }
 
+/** The survey, its codebook and its coding, made through the command line in `dir`. */
+async function makeSurvey(options: SurveyAppOptions, file: string, dir: string): Promise<void> {
+  writeFileSync(join(dir, "survey.csv"), options.csv);
+  expect((await cairnInProcess("new", file)).status).toBe(0);
+  expect((await cairnInProcess("import", file, join(dir, "survey.csv"))).status).toBe(0);
+  if (options.codebook !== undefined) {
+    writeFileSync(join(dir, "codebook.csv"), options.codebook);
+    const book = await cairnInProcess("codebook", "import", file, join(dir, "codebook.csv"));
+    expect(book.stderr).toBe("");
+  }
+  for (const coded of options.coding ?? []) await codeWords(file, options.texts ?? {}, coded);
+}
+
 /** For a describe block: the survey made and opened before its tests. */
 export function useSurveyApp(options: SurveyAppOptions): SurveyApp {
-  const dir = mkdtempSync(join(tmpdir(), options.prefix));
-  const file = join(dir, "survey.cairn");
-  let app: OpenApp | null = null;
-
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    writeFileSync(join(dir, "survey.csv"), options.csv);
-    expect((await cairnInProcess("new", file)).status).toBe(0);
-    expect((await cairnInProcess("import", file, join(dir, "survey.csv"))).status).toBe(0);
-    if (options.codebook !== undefined) {
-      writeFileSync(join(dir, "codebook.csv"), options.codebook);
-      const book = await cairnInProcess("codebook", "import", file, join(dir, "codebook.csv"));
-      expect(book.stderr).toBe("");
-    }
-    for (const coded of options.coding ?? []) await codeWords(file, options.texts ?? {}, coded);
-    app = await openApp(file, dir, options.viewport ?? { width: 1400, height: 900 });
-    await app.page.locator("article[data-respondent]").first().waitFor();
+  const suite = useAppSuite({
+    prefix: options.prefix,
+    fileName: "survey.cairn",
+    make: (file, dir) => makeSurvey(options, file, dir),
+    viewport: options.viewport ?? { width: 1400, height: 900 },
+    ready: (page) => page.locator("article[data-respondent]").first().waitFor(),
   });
-
-  afterAll(async () => {
-    await app?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  const opened = (): OpenApp => {
-    if (!app) throw new Error("useSurveyApp: the app opens in beforeAll");
-    return app;
-  };
   return {
-    dir,
-    file,
+    dir: suite.dir,
+    file: suite.file,
     get app() {
-      return opened();
+      return suite.app;
     },
     get page() {
-      return opened().page;
+      return suite.page;
     },
-    row: (respondent) => opened().page.locator(`article[data-respondent="${respondent}"]`),
-    shoot: (name) => opened().page.screenshot({ path: join(SCREENSHOTS, name) }),
+    row: (respondent) => suite.page.locator(`article[data-respondent="${respondent}"]`),
+    shoot: (name) => suite.page.screenshot({ path: join(SCREENSHOTS, name) }),
   };
 }

@@ -66,3 +66,10 @@ export async function agreementSurvey(dir: string): Promise<CodingProject> {
   addDoneMark(p.db(), coder("Anna"), p.question("Q2") as QuestionId, null, NOW);
   return p;
 }
+
+/** The survey as a closed project file in `dir`, for the command line to open. */
+export async function agreementSurveyFile(dir: string): Promise<string> {
+  const project = await agreementSurvey(dir);
+  project.session.close();
+  return project.path;
+}

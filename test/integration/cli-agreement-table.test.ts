@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cairnInProcess as run } from "../helpers/cli.ts";
+import { cairnInProcess as run, cairnJson as json } from "../helpers/cli.ts";
 import { useTempDir } from "../helpers/temp.ts";
 
 const tempDir = useTempDir();
@@ -22,13 +22,6 @@ function examples(): Example[] {
 
 /** The worked cases whose data is a units x coders table (not the segment cases). */
 const TABLE_CASES = examples().filter((e) => Array.isArray(e.data) && e.categories !== null);
-
-async function json<T = Record<string, unknown>>(...args: string[]): Promise<T> {
-  const result = await run(...args, "--json");
-  expect(result.stderr).toBe("");
-  expect(result.status).toBe(0);
-  return JSON.parse(result.stdout) as T;
-}
 
 function tableFile(content: unknown): string {
   const path = join(tempDir(), "table.json");

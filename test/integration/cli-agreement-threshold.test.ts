@@ -2,20 +2,14 @@
  * The threshold is inclusive up to 1 exactly, in `cairn agreement` and `cairn consensus`
  * alike: at 1 only identical passages agree; above 1 is refused in one line.
  */
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cairnInProcess as run } from "../helpers/cli.ts";
 import { useTempDir } from "../helpers/temp.ts";
-import { agreementSurvey } from "./cli-agreement-survey.ts";
+import { agreementSurveyFile } from "./cli-agreement-survey.ts";
 
 const tempDir = useTempDir();
 
-async function surveyFile(): Promise<string> {
-  const dir = tempDir();
-  const p = await agreementSurvey(dir);
-  p.session.close();
-  return join(dir, "survey.cairn");
-}
+const surveyFile = () => agreementSurveyFile(tempDir());
 
 describe("a threshold of exactly 1", () => {
   it("lets only identical passages agree, at the segment level and in the review queue", async () => {

@@ -1,17 +1,10 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cairnInProcess as run } from "../helpers/cli.ts";
+import { cairnInProcess as run, cairnJson as json } from "../helpers/cli.ts";
 import { useTempDir } from "../helpers/temp.ts";
-import { agreementSurvey } from "./cli-agreement-survey.ts";
+import { agreementSurveyFile } from "./cli-agreement-survey.ts";
 
 const tempDir = useTempDir();
-
-async function json<T = Record<string, unknown>>(...args: string[]): Promise<T> {
-  const result = await run(...args, "--json");
-  expect(result.stderr).toBe("");
-  expect(result.status).toBe(0);
-  return JSON.parse(result.stdout) as T;
-}
 
 /** Per-code figures worked out by hand from the survey's table (cli-agreement-survey.ts). */
 const HAND = {
@@ -57,11 +50,7 @@ function rowOf(rows: readonly Row[], path: string): Row {
 }
 
 describe("cairn agreement on a two-coder project", () => {
-  async function surveyFile(): Promise<string> {
-    const project = await agreementSurvey(tempDir());
-    project.session.close();
-    return project.path;
-  }
+  const surveyFile = () => agreementSurveyFile(tempDir());
 
   it("gives each code's answer-level figures as computed by hand", async () => {
     const file = await surveyFile();
@@ -138,14 +127,9 @@ describe("cairn agreement on a two-coder project", () => {
   it("gives the segment level by MAXQDA's rule at the threshold", async () => {
     const file = await surveyFile();
     type Segments = { codes: Row[]; pooled: Row; code_count: number; level: string };
-    const at90 = await json<Segments>(
-      "agreement",
-      file,
-      "--coders",
-      "Anna,Ben",
-      "--level",
-      "segment",
-    );
+    const segmentLevel = (...threshold: string[]) =>
+      json<Segments>("agreement", file, "--coders", "Anna,Ben", "--level", "segment", ...threshold);
+    const at90 = await segmentLevel();
     expect(at90.level).toBe("segment");
     const k = at90.code_count;
     const bp = (p: number) => (p - 1 / k) / (1 - 1 / k);
@@ -166,16 +150,7 @@ describe("cairn agreement on a two-coder project", () => {
       expect(unclear.reason).toEqual(expect.any(String));
     }
 
-    const at80 = await json<Segments>(
-      "agreement",
-      file,
-      "--coders",
-      "Anna,Ben",
-      "--level",
-      "segment",
-      "--threshold",
-      "0.8",
-    );
+    const at80 = await segmentLevel("--threshold", "0.8");
     expectRow(rowOf(at80.codes, "Funding"), 4, 2);
     expectRow(at80.pooled, 12, 8);
   });

@@ -7,7 +7,7 @@ import Database from "better-sqlite3";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cairn, cairnInProcess as run } from "../helpers/cli.ts";
+import { cairn, cairnInProcess as run, cairnJson as json } from "../helpers/cli.ts";
 import { useTempDir } from "../helpers/temp.ts";
 
 const tempDir = useTempDir();
@@ -18,13 +18,6 @@ const SURVEY = [
   "R2,Lighting in the park,n/a,",
   "R3,Nothing,Trains,",
 ].join("\n");
-
-async function json<T = Record<string, unknown>>(...args: string[]): Promise<T> {
-  const result = await run(...args, "--json");
-  expect(result.stderr).toBe("");
-  expect(result.status).toBe(0);
-  return JSON.parse(result.stdout) as T;
-}
 
 /** A project where Aoife's coding of Q1 was imported from a spreadsheet. */
 async function aoifeProject(): Promise<{ dir: string; project: string }> {
@@ -48,6 +41,28 @@ async function aoifeProject(): Promise<{ dir: string; project: string }> {
     "n/a",
   );
   return { dir, project };
+}
+
+/** `cairn code` in Ben's copy: `coder` codes a whole answer with `code` (a path "A>B"). */
+async function codeAs(
+  copy: string,
+  coder: string,
+  respondent: string,
+  question: string,
+  code: string,
+) {
+  await json(
+    "code",
+    copy,
+    "--coder",
+    coder,
+    "--respondent",
+    respondent,
+    "--question",
+    question,
+    "--code",
+    code,
+  );
 }
 
 function rows(file: string, sql: string): unknown[] {
@@ -85,30 +100,8 @@ describe("cairn prepare-coder and merge-coder", () => {
     expect(rows(copy, MARKS)).toEqual([]);
     expect(rows(copy, "SELECT name FROM coders")).toEqual([{ name: "Ben" }]);
 
-    await json(
-      "code",
-      copy,
-      "--coder",
-      "ben ",
-      "--respondent",
-      "R1",
-      "--question",
-      "Q1",
-      "--code",
-      "Safety",
-    );
-    await json(
-      "code",
-      copy,
-      "--coder",
-      "ben ",
-      "--respondent",
-      "R2",
-      "--question",
-      "Q1",
-      "--code",
-      "Park>Lights",
-    );
+    await codeAs(copy, "ben ", "R1", "Q1", "Safety");
+    await codeAs(copy, "ben ", "R2", "Q1", "Park>Lights");
 
     expect(await json("merge-coder", project, copy)).toEqual({
       coders: ["Ben"],
@@ -151,18 +144,7 @@ describe("cairn prepare-coder and merge-coder", () => {
       { label: "Q2", position: 1 },
     ]);
 
-    await json(
-      "code",
-      copy,
-      "--coder",
-      "Ben",
-      "--respondent",
-      "R3",
-      "--question",
-      "Q2",
-      "--code",
-      "Transport",
-    );
+    await codeAs(copy, "Ben", "R3", "Q2", "Transport");
     const merged = cairn(["merge-coder", project, copy], dir);
     expect(merged.status).toBe(0);
     expect(merged.stdout).toBe(
@@ -182,18 +164,7 @@ describe("cairn prepare-coder and merge-coder", () => {
     const { dir, project } = await aoifeProject();
     const copy = join(dir, "ben.cairn");
     await json("prepare-coder", project, copy, "--coder", "Ben");
-    await json(
-      "code",
-      copy,
-      "--coder",
-      "Ben",
-      "--respondent",
-      "R3",
-      "--question",
-      "Q1",
-      "--code",
-      "Other",
-    );
+    await codeAs(copy, "Ben", "R3", "Q1", "Other");
     const db = new Database(copy);
     db.prepare("UPDATE answers SET text = 'Nothing at all' WHERE text = 'Nothing'").run();
     db.close();

@@ -5,7 +5,7 @@ import { streamSegments } from "../../electron/core/cli/segment-output.ts";
 import { historyState, undo } from "../../electron/core/coding/history.ts";
 import type { SegmentListing } from "../../electron/core/db/segment-list.ts";
 import type { CodeId, SegmentId } from "../../shared/domain.ts";
-import { cairn, cairnInProcess } from "../helpers/cli.ts";
+import { cairn, cairnInProcess, cairnJson as json } from "../helpers/cli.ts";
 import { fixedClock, newSession, snapshot } from "../helpers/project.ts";
 import { useTempDir } from "../helpers/temp.ts";
 
@@ -30,13 +30,6 @@ function flags(values: Flags): string[] {
 }
 
 const run = cairnInProcess;
-
-async function json<T = unknown>(...args: string[]): Promise<T> {
-  const result = await run(...args, "--json");
-  expect(result.stderr).toBe("");
-  expect(result.status).toBe(0);
-  return JSON.parse(result.stdout) as T;
-}
 
 interface SegmentJson {
   id: number;

@@ -131,6 +131,14 @@ export async function benCodes(setup: Setup, copyPath: string): Promise<void> {
   closeCore(core);
 }
 
+/** Aoife's project with Ben's coded copy (ben.cairn) beside it, not merged yet. */
+export async function benCodedCopy(dir: string): Promise<{ setup: Setup; copy: PreparedCopy }> {
+  const setup = await aoifeCoded(dir);
+  const copy = await prepare(setup, "ben.cairn");
+  await benCodes(setup, copy.path);
+  return { setup, copy };
+}
+
 /** Shuts a core down before the test ends (Ben closes his copy before sending it). */
 export function closeCore(core: Core): void {
   core.shutdown();

@@ -3,22 +3,13 @@
  * another window) is refused with one clear line, and the project is unchanged.
  */
 import { describe, expect, it } from "vitest";
-import {
-  aoifeCoded,
-  benCodes,
-  dump,
-  openCore,
-  prepare,
-  useHandover,
-} from "./coder-handover-project.ts";
+import { benCodedCopy, dump, openCore, useHandover } from "./coder-handover-project.ts";
 
 const tempDir = useHandover();
 
 describe("merging a coder file that is open elsewhere", () => {
   it("says to close it there first and changes nothing", async () => {
-    const setup = await aoifeCoded(tempDir());
-    const copy = await prepare(setup, "ben.cairn");
-    await benCodes(setup, copy.path);
+    const { setup, copy } = await benCodedCopy(tempDir());
     openCore(setup.dir, copy.path, "ben-home");
     const before = dump(setup.core);
     const result = await setup.core.call("coders.merge", { path: copy.path });

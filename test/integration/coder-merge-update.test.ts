@@ -4,24 +4,20 @@
  */
 import { describe, expect, it } from "vitest";
 import {
-  aoifeCoded,
-  benCodes,
+  benCodedCopy,
   closeCore,
   dump,
+  type Merged,
   openCore,
-  prepare,
   useHandover,
   value,
-  type Merged,
 } from "./coder-handover-project.ts";
 
 const tempDir = useHandover();
 
 describe("merging a coder's file again after more coding", () => {
   it("widens Ben's passage instead of adding an overlapping second one", async () => {
-    const setup = await aoifeCoded(tempDir());
-    const copy = await prepare(setup, "ben.cairn");
-    await benCodes(setup, copy.path);
+    const { setup, copy } = await benCodedCopy(tempDir());
     value<Merged>(await setup.core.call("coders.merge", { path: copy.path }));
 
     // Ben widens his Safety passage 0-6 to 0-20 in his copy (his Cairn merges the two).

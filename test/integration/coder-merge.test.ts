@@ -11,23 +11,21 @@ import type { ProjectEdit } from "../../shared/domain.ts";
 import { TEXTS } from "../helpers/coding-project.ts";
 import {
   aoifeCoded,
-  benCodes,
+  benCodedCopy,
   closeCore,
   dump,
+  type Merged,
   openCore,
   prepare,
   useHandover,
   value,
-  type Merged,
 } from "./coder-handover-project.ts";
 
 const tempDir = useHandover();
 
 describe("bringing a coder's work back", () => {
   it("adds Ben's passages, marks and memo under one Ben, leaving Aoife's alone", async () => {
-    const setup = await aoifeCoded(tempDir());
-    const copy = await prepare(setup, "ben.cairn");
-    await benCodes(setup, copy.path);
+    const { setup, copy } = await benCodedCopy(tempDir());
     const before = dump(setup.core) as { segments: { coder: string }[] };
 
     const merged = value<Merged>(await setup.core.call("coders.merge", { path: copy.path }));
@@ -83,9 +81,7 @@ describe("bringing a coder's work back", () => {
   });
 
   it("merging the same file twice changes nothing", async () => {
-    const setup = await aoifeCoded(tempDir());
-    const copy = await prepare(setup, "ben.cairn");
-    await benCodes(setup, copy.path);
+    const { setup, copy } = await benCodedCopy(tempDir());
     value(await setup.core.call("coders.merge", { path: copy.path }));
     const once = dump(setup.core);
     const history = value(await setup.core.call("history.state", {}));
@@ -106,9 +102,7 @@ describe("bringing a coder's work back", () => {
   });
 
   it("is one step: undo takes the whole merge back", async () => {
-    const setup = await aoifeCoded(tempDir());
-    const copy = await prepare(setup, "ben.cairn");
-    await benCodes(setup, copy.path);
+    const { setup, copy } = await benCodedCopy(tempDir());
     const before = dump(setup.core);
     value(await setup.core.call("coders.merge", { path: copy.path }));
     const undone = value<ProjectEdit & { label: string }>(
@@ -121,9 +115,7 @@ describe("bringing a coder's work back", () => {
   });
 
   it("keeps the project's memo and adds a different incoming one after it, once", async () => {
-    const setup = await aoifeCoded(tempDir());
-    const copy = await prepare(setup, "ben.cairn");
-    await benCodes(setup, copy.path);
+    const { setup, copy } = await benCodedCopy(tempDir());
     // Ben also wrote on the same answer in the project, before the merge.
     value(
       await setup.core.call("coding.setMemo", {
@@ -146,9 +138,7 @@ describe("bringing a coder's work back", () => {
   });
 
   it("refuses a file whose answers differ, listing them, and changes nothing", async () => {
-    const setup = await aoifeCoded(tempDir());
-    const copy = await prepare(setup, "ben.cairn");
-    await benCodes(setup, copy.path);
+    const { setup, copy } = await benCodedCopy(tempDir());
     const db = new Database(copy.path);
     db.prepare("UPDATE answers SET text = 'Another text entirely, long enough' WHERE id = ?").run(
       setup.ids.answer("R1", "Q1"),

@@ -11,8 +11,8 @@
  */
 import type { CoderId } from "../../../shared/domain.ts";
 import type { Db } from "./project-file.ts";
-import { jsonList } from "./sql.ts";
-import { statement } from "./statements.ts";
+import { grow, runCollecting } from "./pair-collector.ts";
+import { jsonList, sql } from "./sql.ts";
 
 /** One entry per segment, the same index in every array. */
 export interface Codings {
@@ -50,14 +50,7 @@ class CodingRows {
   }
 }
 
-function grow(array: Int32Array): Int32Array {
-  const bigger = new Int32Array(array.length * 2);
-  bigger.set(array);
-  return bigger;
-}
-
 const collecting = new CodingRows();
-const registered = new WeakSet<Db>();
 
 function step(n: number, answer: number, code: number, coder: number, start: number, end: number) {
   collecting.push(answer, code, coder, start, end);
@@ -69,20 +62,14 @@ function step(n: number, answer: number, code: number, coder: number, start: num
  * always read: they ride on the same call per row.
  */
 export function readCodings(db: Db, coderIds: readonly CoderId[]): Codings {
-  if (!registered.has(db)) {
-    // better-sqlite3 passes every argument; its types declare one.
-    db.aggregate("cairn_coding_rows", {
-      start: 0,
-      step: step as unknown as (n: number, next: number) => number,
-    });
-    registered.add(db);
-  }
   collecting.length = 0;
-  statement(
+  runCollecting(
     db,
-    `SELECT cairn_coding_rows(answer_id, code_id, coder_id, start, end) FROM segments NOT INDEXED
-      WHERE coder_id IN (SELECT value FROM json_each(?))`,
-  ).get(jsonList(coderIds));
+    "cairn_coding_rows",
+    step,
+    sql`SELECT cairn_coding_rows(answer_id, code_id, coder_id, start, end) FROM segments NOT INDEXED
+         WHERE coder_id IN (SELECT value FROM json_each(${jsonList(coderIds)}))`,
+  );
   const { length } = collecting;
   return {
     length,

@@ -1,8 +1,9 @@
 /**
- * Rows of integers handed from SQLite to typed arrays through an aggregate function,
- * `cairn_int_rows(a, b, c)`: a million rows cost a function call each, a fraction of
- * returning them as row objects. The tallies read (respondent, question, code) per
- * segment with it, the crosstab and response rates respondent ids (b and c 0).
+ * Rows of integers handed from SQLite to typed arrays through an aggregate function:
+ * a million rows cost a function call each, a fraction of returning them as row
+ * objects. `cairn_int_rows(a, b, c)` here serves the tallies ((respondent, question,
+ * code) per segment), the crosstab and response rates (respondent ids, b and c 0);
+ * db/agreement-codings.ts collects five columns per segment the same way.
  *
  * One collector and one step function serve every connection, so that V8 keeps what it
  * learnt optimising them when a project is reopened (a function made per connection
@@ -32,14 +33,38 @@ export class IntRows {
   }
 }
 
-function grow(array: Int32Array): Int32Array {
+/** A column with twice the room, its values kept. */
+export function grow(array: Int32Array): Int32Array {
   const bigger = new Int32Array(array.length * 2);
   bigger.set(array);
   return bigger;
 }
 
+/** Per connection, the collecting aggregates registered on it. */
+const registered = new WeakMap<Db, Set<string>>();
+
+/**
+ * Runs `query`, whose only column is the aggregate `name` over its rows, with `step` as
+ * that aggregate's step (given the running count, then the row's values; registered
+ * once per connection). Each collector keeps its own step, so each stays monomorphic.
+ */
+export function runCollecting(
+  db: Db,
+  name: string,
+  step: (n: number, ...values: number[]) => number,
+  query: Sql,
+): void {
+  let names = registered.get(db);
+  if (!names) registered.set(db, (names = new Set()));
+  if (!names.has(name)) {
+    // better-sqlite3 passes every argument; its types declare one.
+    db.aggregate(name, { start: 0, step: step as (n: number, next: number) => number });
+    names.add(name);
+  }
+  statement(db, query.text).get(...query.params);
+}
+
 const collecting = new IntRows();
-const registered = new WeakSet<Db>();
 
 function step(n: number, a: number, b: number, c: number): number {
   collecting.push(a, b, c);
@@ -51,15 +76,7 @@ function step(n: number, a: number, b: number, c: number): number {
  * collected, valid until the next call.
  */
 export function collectIntRows(db: Db, query: Sql): IntRows {
-  if (!registered.has(db)) {
-    // better-sqlite3 passes every argument; its types declare one.
-    db.aggregate("cairn_int_rows", {
-      start: 0,
-      step: step as unknown as (n: number, next: number) => number,
-    });
-    registered.add(db);
-  }
   collecting.length = 0;
-  statement(db, query.text).get(...query.params);
+  runCollecting(db, "cairn_int_rows", step, query);
   return collecting;
 }

@@ -38,7 +38,7 @@ export function AgreementToolbar({ copyText }: Props) {
           selected={level}
           onSelect={setLevel}
           label="Agreement level"
-          className="agreement-tabs"
+          className="mode-tabs agreement-tabs"
         />
         {level === "segment" && <ThresholdSlider />}
         <span className="grid-spacer" />

@@ -30,7 +30,7 @@ export function AgreementView() {
           selected={mode}
           onSelect={setMode}
           label="Agreement mode"
-          className="agreement-tabs"
+          className="mode-tabs agreement-tabs"
         />
       </div>
       <div className="agreement-mode">

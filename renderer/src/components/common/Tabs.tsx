@@ -1,8 +1,10 @@
 /**
- * A row of tabs, one of them selected: the window's views and the frequencies' modes.
- * Each tab is a button in a tablist; the selected one has aria-selected and the
- * "selected" class the stylesheets draw it by.
+ * A row of tabs, one of them selected: the window's views, and a view's modes (class
+ * "mode-tabs", drawn by ./mode-tabs.css). Each tab is a button in a tablist; the selected
+ * one has aria-selected and the "selected" class the stylesheets draw it by.
  */
+import "./mode-tabs.css";
+
 interface Props<T extends string> {
   readonly tabs: readonly { readonly id: T; readonly label: string }[];
   readonly selected: T;

@@ -46,7 +46,7 @@ export function FrequenciesToolbar({ filtered }: Props) {
           selected={mode}
           onSelect={setMode}
           label="Frequencies mode"
-          className="frequency-modes"
+          className="mode-tabs"
         />
       </div>
       {scoped && attributes.length > 0 && <FilterLine filtered={filtered} />}
