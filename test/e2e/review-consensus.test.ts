@@ -115,6 +115,8 @@ describe("two coders code the same answers differently and settle it in a review
     expect(await figure(null, "units")).toBe("6");
     expect(await figure(null, "percent")).toMatch(/^50%/);
     expect(await figure(null, "cohen")).toMatch(/^[−-]0\.29/);
+    // No review yet: nothing recorded to look back on.
+    expect(await survey.page.getByRole("tab", { name: "Before review" }).count()).toBe(0);
     await shoot("review-agreement-report.png");
   });
 
@@ -212,6 +214,55 @@ describe("two coders code the same answers differently and settle it in a review
     expect(await item().getByLabel("Comment (saved with the decision)").inputValue()).toBe(
       "Only the place, not the lighting",
     );
+  });
+
+  it("Ben recodes after the review, and the report keeps the figures from before it", async () => {
+    // Talking it over, Ben sees the lighting on R3 after all: he codes it, blind as before.
+    await survey.page.getByRole("tab", { name: "Answers" }).click();
+    await survey.page.getByRole("button", { name: "Blind" }).click();
+    await expect.poll(() => segmentIdsLabelled(row("R3"), "Lighting")).toHaveLength(0);
+    await dragSelect(survey.page, row("R3"), "Street lighting");
+    await expect
+      .poll(() => survey.page.getByTestId("selection-status").textContent())
+      .toContain("Street lighting");
+    await survey.page.keyboard.press("1");
+    await expect.poll(() => segmentIdsLabelled(row("R3"), "Lighting")).toHaveLength(1);
+    await survey.page.getByRole("button", { name: "Blind" }).click();
+
+    // Now: Lighting on R1 and R3 both, R2 only Ben -> pooled 4 / 1 / 1 / 0, 67%.
+    await survey.page.getByRole("tab", { name: "Agreement" }).click();
+    await survey.page.getByRole("tab", { name: "Report" }).click();
+    await expect.poll(() => figure("Lighting", "both")).toBe("2");
+    expect(await figure(null, "percent")).toMatch(/^67%/);
+    const line = survey.page.getByTestId("agreement-review-line");
+    expect(await line.textContent()).toMatch(
+      /^Review started .*\d{2}.\d{2}.* into “consensus”: \d of \d disagreements? decided$/,
+    );
+    expect(await survey.page.getByRole("tab", { name: "Now" }).getAttribute("aria-selected")).toBe(
+      "true",
+    );
+
+    // Before review: the pooled figures worked by hand above, as recorded at the start.
+    await survey.page.getByRole("tab", { name: "Before review" }).click();
+    await expect.poll(() => figure("Lighting", "both")).toBe("1");
+    expect(await figure(null, "units")).toBe("6");
+    expect(await figure(null, "percent")).toMatch(/^50%/);
+    expect(await figure(null, "cohen")).toMatch(/^[−-]0\.29/);
+    expect(await survey.page.getByTestId("agreement-scope").textContent()).toMatch(
+      /^Figures recorded when the review started .+: Aoife and Ben over 3 answers both marked done, in Q1.*; threshold 90%$/,
+    );
+    await shoot("review-before-figures.png");
+
+    // The segment level too, at the threshold recorded with the figures.
+    await survey.page.getByRole("tab", { name: "Segment level" }).click();
+    expect(await survey.page.getByLabel("Overlap threshold").isDisabled()).toBe(true);
+    expect(await survey.page.locator(".agreement-threshold-note").textContent()).toBe(
+      "as recorded",
+    );
+    await shoot("review-before-segments.png");
+    await survey.page.getByRole("tab", { name: "Answer level" }).click();
+    await survey.page.getByRole("tab", { name: "Now" }).click();
+    await expect.poll(() => figure(null, "percent")).toMatch(/^67%/);
   });
 
   /** Drags the mouse across a phrase of plain text, as a reader selects it. */

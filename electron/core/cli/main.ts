@@ -12,6 +12,7 @@ import { codeCommand } from "./commands/code.ts";
 import { codesCommand } from "./commands/codes.ts";
 import { crosstabCommand } from "./commands/crosstab.ts";
 import { consensusCommand } from "./commands/consensus.ts";
+import { doneCommand } from "./commands/done.ts";
 import { createCommand } from "./commands/create.ts";
 import { importCommand } from "./commands/import.ts";
 import { mergeCoderCommand } from "./commands/merge-coder.ts";
@@ -47,6 +48,14 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
     usage:
       "uncode FILE --segment ID [--json]\n" +
       "                      remove a coded passage (undoable in the app)",
+  },
+  done: {
+    run: doneCommand,
+    usage:
+      "done FILE --coder NAME --question Q [--respondent RID ...] [--not] [--json]\n" +
+      "                      mark a question (or some respondents' answers) done for a\n" +
+      "                      coder; agreement compares only answers every coder marked\n" +
+      "                      done (--not removes the mark; undoable in the app)",
   },
   segments: {
     run: segmentsCommand,

@@ -4,6 +4,7 @@
  * threshold, date), then the table, then the reasons of the undefined figures. Numbers
  * stay numbers (coefficients to 3 decimals, each interval in two columns of its own);
  * an undefined figure is "—" with its footnote number; cells are spreadsheet-safe.
+ * The figures recorded when a review started say so in the header's second line.
  */
 import type { AgreementReport } from "../../../shared/api/agreement-api.ts";
 import { fractionText } from "../../../shared/tally/percent.ts";
@@ -21,6 +22,25 @@ export interface AgreementCopy<F> {
   readonly questions: string;
   readonly rows: readonly AgreementRow<F>[];
   readonly columns: readonly AgreementColumn<F>[];
+  /** Set when the table is the figures recorded when a review started. */
+  readonly beforeReview?: BeforeReview;
+}
+
+export interface BeforeReview {
+  readonly startedAt: string;
+  /** The consensus coder's name. */
+  readonly consensus: string;
+  /** "the review covers Q1 only", or null. */
+  readonly coverage: string | null;
+}
+
+/**
+ * "Figures before review, recorded 2026-12-01 09:00 UTC when the review into “consensus”
+ * started; the review covers Q1 only".
+ */
+export function beforeReviewText(before: BeforeReview): string {
+  const covers = before.coverage ? `; ${before.coverage}` : "";
+  return `Figures before review, recorded ${dateText(before.startedAt)} when the review into “${before.consensus}” started${covers}`;
 }
 
 export function agreementTsv<F>(copy: AgreementCopy<F>): string {
@@ -33,6 +53,7 @@ export function agreementTsv<F>(copy: AgreementCopy<F>): string {
   ]);
   const block: TsvCell[][] = [
     ["Inter-coder agreement", copy.level === "answer" ? "Answer level" : "Segment level"],
+    ...(copy.beforeReview ? [[beforeReviewText(copy.beforeReview)]] : []),
     ["Coders", report.coders.map((c) => c.name).join(", ")],
     ["Questions", copy.questions],
     ["Answers compared", report.answers],

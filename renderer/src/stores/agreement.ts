@@ -13,6 +13,8 @@ import { useProject } from "./project.ts";
 
 export type AgreementMode = "report" | "review";
 export type AgreementLevel = "answer" | "segment";
+/** The figures on screen: as the coding is now, or as recorded when the review started. */
+export type AgreementMoment = "now" | "before";
 
 interface AgreementState {
   /** Empty until the user picks: the view then proposes the first two coders. */
@@ -22,11 +24,14 @@ interface AgreementState {
   readonly threshold: number;
   readonly level: AgreementLevel;
   readonly mode: AgreementMode;
+  /** Only meaningful while the chosen two coders have a review; "now" otherwise. */
+  readonly moment: AgreementMoment;
   setCoders(coderIds: readonly CoderId[]): void;
   setQuestions(questionIds: readonly QuestionId[]): void;
   setThreshold(threshold: number): void;
   setLevel(level: AgreementLevel): void;
   setMode(mode: AgreementMode): void;
+  setMoment(moment: AgreementMoment): void;
 }
 
 export const useAgreement = create<AgreementState>()((set) => ({
@@ -35,11 +40,13 @@ export const useAgreement = create<AgreementState>()((set) => ({
   threshold: DEFAULT_THRESHOLD,
   level: "answer",
   mode: "report",
+  moment: "now",
   setCoders: (coderIds) => set({ coderIds }),
   setQuestions: (questionIds) => set({ questionIds }),
   setThreshold: (threshold) => set({ threshold }),
   setLevel: (level) => set({ level }),
   setMode: (mode) => set({ mode }),
+  setMoment: (moment) => set({ moment }),
 }));
 
 const NONE: never[] = [];

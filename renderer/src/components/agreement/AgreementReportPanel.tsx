@@ -1,7 +1,8 @@
 /**
  * The agreement report (issue 7): for the chosen coders and questions, a sentence that
  * says what is compared, and the answer-level or segment-level table. It is read again
- * after every edit, so the figures follow the coding and the review.
+ * after every edit, so the figures follow the coding and the review. When the two coders
+ * have a review, the figures recorded when it started can be shown instead (ReviewMoment).
  */
 import { useMemo, useState } from "react";
 import type {
@@ -22,6 +23,7 @@ import {
   scopeSentence,
   tooFewCodersText,
 } from "../../agreement/summary.ts";
+import { beforeSentence } from "../../agreement/before.ts";
 import { agreementTsv } from "../../agreement/tsv.ts";
 import { call } from "../../api/client.ts";
 import { useAgreement, useAgreementChoice, type AgreementLevel } from "../../stores/agreement.ts";
@@ -29,6 +31,7 @@ import { useLive } from "../../stores/live.ts";
 import { useProject } from "../../stores/project.ts";
 import { AgreementTable } from "./AgreementTable.tsx";
 import { AgreementToolbar } from "./AgreementToolbar.tsx";
+import { ReviewMomentBar, useChosenReview, type ChosenReview } from "./ReviewMoment.tsx";
 import "../grid/grid.css";
 import "../passages/passages.css";
 import "./agreement.css";
@@ -73,31 +76,44 @@ export function AgreementReportPanel() {
   // stay on screen, dimmed, rather than the table blinking away.
   const [kept, setKept] = useState<AgreementReport | null>(null);
   if (live.value !== null && live.value !== kept) setKept(live.value);
-  const shown = useShown(live.value ?? (enough ? kept : null));
+  const chosen = useChosenReview();
+  // The recorded figures need no computing: they are shown as soon as they are chosen.
+  const before = chosen?.moment === "before" ? chosen : null;
+  const shown = useShown(
+    before ? before.review.before : (live.value ?? (enough ? kept : null)),
+    before,
+  );
   const copy = shown && shown.report.answers > 0 ? shown.copy : null;
 
   return (
     <div className="agreement-report">
-      <AgreementToolbar copyText={copy} />
+      <AgreementToolbar
+        copyText={copy}
+        recordedThreshold={before ? before.review.before.threshold : null}
+      />
       <div className="agreement-scroll">
+        {chosen && coders.length >= 2 && <ReviewMomentBar chosen={chosen} />}
         {coders.length < 2 ? (
           <p className="notice">{tooFewCodersText(coders)}</p>
-        ) : live.error !== null ? (
+        ) : live.error !== null && before === null ? (
           <p className="notice error">Could not compute the agreement: {live.error}</p>
         ) : shown === null ? (
           <p className="notice" role="status">
             Computing the agreement…
           </p>
         ) : (
-          <ReportBody shown={shown} busy={live.value === null} />
+          <ReportBody shown={shown} busy={before === null && live.value === null} />
         )}
       </div>
     </div>
   );
 }
 
-/** The sentence, both levels' rows and columns, and the copy of the chosen level. */
-function useShown(report: AgreementReport | null): Shown | null {
+/**
+ * The sentence, both levels' rows and columns, and the copy of the chosen level; of the
+ * figures recorded when the review started when `before` is given.
+ */
+function useShown(report: AgreementReport | null, before: ChosenReview | null): Shown | null {
   const level = useAgreement((s) => s.level);
   const tree = useProject((s) => s.codes);
   const questions = useProject((s) => s.summary?.questions ?? NONE);
@@ -106,7 +122,9 @@ function useShown(report: AgreementReport | null): Shown | null {
   return useMemo(() => {
     if (report === null) return null;
     const texts = new Map<number, string>(questions.map((q) => [q.id, q.text]));
-    const sentence = scopeSentence(report, texts, allQuestions);
+    const sentence = before
+      ? beforeSentence(report, texts, before.allQuestions, before.started)
+      : scopeSentence(report, texts, allQuestions);
     const answer = { rows: answerRows(report, tree), columns: answerColumns(report.coders) };
     const segmentList = segmentRows(report, tree);
     const segment =
@@ -117,13 +135,22 @@ function useShown(report: AgreementReport | null): Shown | null {
       questions: report.questions
         .map((q) => questionTitle(q.label, texts.get(q.id) ?? ""))
         .join("; "),
+      ...(before
+        ? {
+            beforeReview: {
+              startedAt: before.review.startedAt,
+              consensus: before.review.consensus.name,
+              coverage: before.coverage,
+            },
+          }
+        : {}),
     };
     const copy = () =>
       level === "segment" && segment
         ? agreementTsv({ ...base, level, ...segment })
         : agreementTsv({ ...base, level: "answer", ...answer });
     return { report, level, sentence, answer, segment, copy };
-  }, [report, level, tree, questions, allQuestions]);
+  }, [report, before, level, tree, questions, allQuestions]);
 }
 
 function ReportBody({ shown, busy }: { readonly shown: Shown; readonly busy: boolean }) {

@@ -20,9 +20,11 @@ const LEVELS: readonly { readonly id: AgreementLevel; readonly label: string }[]
 interface Props {
   /** The shown table as text; null while there is none. */
   readonly copyText: (() => string) | null;
+  /** The threshold of the figures recorded before review, while they are shown. */
+  readonly recordedThreshold: number | null;
 }
 
-export function AgreementToolbar({ copyText }: Props) {
+export function AgreementToolbar({ copyText, recordedThreshold }: Props) {
   const level = useAgreement((s) => s.level);
   const setLevel = useAgreement((s) => s.setLevel);
   return (
@@ -40,7 +42,7 @@ export function AgreementToolbar({ copyText }: Props) {
           label="Agreement level"
           className="mode-tabs agreement-tabs"
         />
-        {level === "segment" && <ThresholdSlider />}
+        {level === "segment" && <ThresholdSlider recorded={recordedThreshold} />}
         <span className="grid-spacer" />
         {copyText ? (
           <CopyButton label="Copy table" text={copyText} />
@@ -57,13 +59,15 @@ export function AgreementToolbar({ copyText }: Props) {
 
 /**
  * 50–100%, whole percents, inclusive. The report is computed again when the slider
- * rests, not at every step of a drag.
+ * rests, not at every step of a drag. The figures recorded before review were computed
+ * at the review's threshold: the slider then shows that one and cannot move.
  */
-function ThresholdSlider() {
+function ThresholdSlider({ recorded }: { readonly recorded: number | null }) {
   const threshold = useAgreement((s) => s.threshold);
   const setThreshold = useAgreement((s) => s.setThreshold);
   const [draft, setDraft] = useState<number | null>(null);
-  const percent = draft ?? Math.round(threshold * 100);
+  const percent =
+    recorded !== null ? Math.round(recorded * 100) : (draft ?? Math.round(threshold * 100));
 
   useEffect(() => {
     if (draft === null) return;
@@ -77,7 +81,11 @@ function ThresholdSlider() {
   return (
     <label
       className="retrieval-field agreement-threshold"
-      title="Two passages agree when their overlap (intersection over union) reaches this share"
+      title={
+        recorded !== null
+          ? "The figures before review were recorded at the review's threshold: it cannot change"
+          : "Two passages agree when their overlap (intersection over union) reaches this share"
+      }
     >
       <span className="grid-label">Threshold</span>
       <input
@@ -88,9 +96,11 @@ function ThresholdSlider() {
         value={percent}
         aria-label="Overlap threshold"
         aria-valuetext={`${percent}%`}
+        disabled={recorded !== null}
         onChange={(event) => setDraft(Number(event.target.value))}
       />
       <output className="agreement-threshold-value">{percent}%</output>
+      {recorded !== null && <span className="agreement-threshold-note">as recorded</span>}
     </label>
   );
 }
