@@ -12,6 +12,7 @@ import type { ExplanationId } from "../../agreement/explanations.ts";
 import { footnotes, type AgreementRow } from "../../agreement/rows.ts";
 import { useProject } from "../../stores/project.ts";
 import { InfoButton } from "./InfoButton.tsx";
+import "./agreement-table.css";
 
 interface Props<F> {
   readonly rows: readonly AgreementRow<F>[];

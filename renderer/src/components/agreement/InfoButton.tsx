@@ -5,6 +5,7 @@
  */
 import { EXPLANATIONS, type ExplanationId } from "../../agreement/explanations.ts";
 import { usePopover } from "../grid/usePopover.ts";
+import "./agreement-info.css";
 
 interface Props {
   readonly id: ExplanationId;
