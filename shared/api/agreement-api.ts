@@ -172,6 +172,16 @@ export interface ReviewState {
   readonly before: AgreementReport;
 }
 
+/** What a review of two coders would have, before it starts (nothing is written). */
+export interface ReviewPreview {
+  /** Answers both coders have seen. */
+  readonly answers: number;
+  /** Items the review would queue. */
+  readonly disagreements: number;
+  /** (answer, code) pairs coded alike, which starting copies to the consensus. */
+  readonly agreed: number;
+}
+
 export interface PreparedCopy {
   readonly path: string;
   readonly coder: string;
@@ -213,6 +223,16 @@ export const agreementApi = {
         questionIds: z.array(questionId).max(1000).optional(),
         threshold: z.number().gt(0).max(1).default(DEFAULT_THRESHOLD),
         consensus: coderName.default(DEFAULT_CONSENSUS_NAME),
+      })
+      .strict(),
+  ),
+  /** The queue a review of two coders would have, counted; writes nothing. */
+  "review.preview": entry<ReviewPreview>()(
+    z
+      .object({
+        coderIds: z.tuple([coderId, coderId]).refine(([a, b]) => a !== b, "choose two coders"),
+        questionIds: z.array(questionId).max(1000).optional(),
+        threshold: z.number().gt(0).max(1).default(DEFAULT_THRESHOLD),
       })
       .strict(),
   ),

@@ -123,6 +123,13 @@ describe("two coders code the same answers differently and settle it in a review
   it("starts the review and settles each disagreement with one key", async () => {
     await survey.page.getByRole("tab", { name: "Review queue" }).click();
     await survey.page.getByLabel("Name of the consensus coder").fill("consensus");
+    // Before starting, the screen says what the review will have (R1 Lighting and R2
+    // Police agree; the four items above do not).
+    await expect
+      .poll(() => survey.page.locator(".review-preview").textContent())
+      .toBe(
+        "Aoife and Ben have both seen 3 answers: 4 disagreements to settle, and 2 codings they agree on will be copied to “consensus”.",
+      );
     await shoot("review-start.png");
     await survey.page.getByRole("button", { name: "Start review" }).click();
     await expect.poll(progress).toBe("0 of 4 decided");

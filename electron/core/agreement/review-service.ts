@@ -35,7 +35,6 @@ import { agreementReport } from "./agreement-service.ts";
 import {
   cachedReviewQueue,
   keepReviewQueue,
-  reviewQueue,
   type AgreedPair,
   type ReviewScope,
 } from "./review-queue.ts";
@@ -43,7 +42,7 @@ import { coderNamesOf, mustGetReview, reviewState, scopeOf } from "./review-stat
 
 /**
  * Starts the review of two coders on the questions, or resumes the one they have on
- * the same questions (no new step then).
+ * the same questions (a step only when resuming brings the consensus up to date).
  */
 export function startReview(
   db: Db,
@@ -75,7 +74,7 @@ export function startReview(
     },
     now,
   );
-  const queue = reviewQueue(db, scope);
+  const queue = cachedReviewQueue(db, scope);
   const label = `Start review of ${names.get(a)} and ${names.get(b)}`;
   const outcome = recordStep(db, label, now, () => {
     const consensusId = ensureCoder(db, input.consensus);
@@ -147,7 +146,7 @@ function codedPairs(db: Db, coderId: CoderId): Set<string> {
 }
 
 /** Ascending, each once; a question that does not exist is refused. */
-function checkedQuestions(db: Db, ids: readonly QuestionId[] | undefined): QuestionId[] {
+export function checkedQuestions(db: Db, ids: readonly QuestionId[] | undefined): QuestionId[] {
   const known = new Set(listQuestions(db).map((q) => q.id));
   const unique = [...new Set(ids ?? [])].sort((x, y) => x - y);
   const missing = unique.find((id) => !known.has(id));

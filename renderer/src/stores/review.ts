@@ -5,7 +5,12 @@
  * the position. Decisions go through `runEdit`, so each is one step of Undo.
  */
 import { create } from "zustand";
-import type { ReviewDecision, ReviewItem, ReviewState } from "../../../shared/api/agreement-api.ts";
+import type {
+  ReviewDecision,
+  ReviewItem,
+  ReviewPreview,
+  ReviewState,
+} from "../../../shared/api/agreement-api.ts";
 import type { ApiInput } from "../../../shared/api/contract.ts";
 import type { CoderId } from "../../../shared/domain.ts";
 import { call } from "../api/client.ts";
@@ -40,6 +45,18 @@ export function stateKey(coderIds: readonly [CoderId, CoderId]): string {
 export async function readReviewState(key: string): Promise<{ review: ReviewState | null }> {
   const coderIds = JSON.parse(key) as [CoderId, CoderId];
   return { review: await call("review.state", { coderIds }) };
+}
+
+export type PreviewInput = ApiInput<"review.preview">;
+
+/** The key of what a review would have, for `useLive`. */
+export function previewKey(input: PreviewInput): string {
+  return JSON.stringify(input);
+}
+
+/** Counts the queue a review would have; writes nothing. */
+export function readPreview(key: string): Promise<ReviewPreview> {
+  return call("review.preview", JSON.parse(key) as PreviewInput);
 }
 
 /** The key of the page of items that holds `index`, for `useLive`. */
