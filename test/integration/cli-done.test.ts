@@ -15,9 +15,19 @@ async function sample(): Promise<string> {
   return file;
 }
 
-interface Compared {
-  answers: number;
-  pooled: { units: number };
+/** How many Q2 answers `cairn agreement` compares for Aoife and Ben. */
+async function comparedAnswers(file: string): Promise<number> {
+  const report = await cairnJson<{ answers: number }>(
+    "agreement",
+    file,
+    "--coders",
+    "Aoife,Ben",
+    "--question",
+    "Q2",
+    "--resamples",
+    "0",
+  );
+  return report.answers;
 }
 
 describe("cairn done", () => {
@@ -35,17 +45,7 @@ describe("cairn done", () => {
       "--code",
       "Victim safety",
     );
-    const before = await cairnJson<Compared>(
-      "agreement",
-      file,
-      "--coders",
-      "Aoife,Ben",
-      "--question",
-      "Q2",
-      "--resamples",
-      "0",
-    );
-    expect(before.answers).toBe(0);
+    expect(await comparedAnswers(file)).toBe(0);
 
     const whole = await run("done", file, "--coder", "Aoife", "--question", "Q2");
     expect(whole).toMatchObject({
@@ -71,17 +71,7 @@ describe("cairn done", () => {
       done: true,
     });
 
-    const after = await cairnJson<Compared>(
-      "agreement",
-      file,
-      "--coders",
-      "Aoife,Ben",
-      "--question",
-      "Q2",
-      "--resamples",
-      "0",
-    );
-    expect(after.answers).toBe(2);
+    expect(await comparedAnswers(file)).toBe(2);
 
     const undone = await run(
       "done",
@@ -95,17 +85,7 @@ describe("cairn done", () => {
       "--not",
     );
     expect(undone.stdout).toBe("Ben: ORG-02's answers to Q2 Risk and safety marked not done\n");
-    const fewer = await cairnJson<Compared>(
-      "agreement",
-      file,
-      "--coders",
-      "Aoife,Ben",
-      "--question",
-      "Q2",
-      "--resamples",
-      "0",
-    );
-    expect(fewer.answers).toBe(1);
+    expect(await comparedAnswers(file)).toBe(1);
   });
 
   it("refuses an unknown respondent or question in one line, changing nothing", async () => {
