@@ -16,6 +16,7 @@ import type { Result } from "../shared/api/errors.ts";
 const KNOWN_EVENTS: Readonly<Record<ApiEventName, true>> = {
   "project.changed": true,
   "import.progress": true,
+  "export.progress": true,
   "import.chosen": true,
   "project.edited": true,
   "menu.command": true,

@@ -8,6 +8,7 @@ import type { Result } from "../../shared/api/errors.ts";
 import { dispatch } from "./api/dispatch.ts";
 import { createHandlers, type Handlers } from "./api/handlers.ts";
 import { bundledMigrations } from "./db/migrations.ts";
+import { ExportJobs } from "./export/export-service.ts";
 import { ImportJobs } from "./import/import-service.ts";
 import { userDataDir } from "./paths.ts";
 import { UserPreferences } from "./services/preferences.ts";
@@ -25,6 +26,7 @@ export interface Core {
   readonly recent: RecentProjects;
   readonly handlers: Handlers;
   readonly imports: ImportJobs;
+  readonly exports: ExportJobs;
   call(name: ApiName | string, input: unknown): Promise<Result<unknown>>;
   /** Every event for the renderer (project changes, import progress). */
   onEvent(listener: EventListener): () => void;
@@ -50,10 +52,16 @@ export function createCore(options: CoreOptions): Core {
   };
   session.onChange((summary) => emit("project.changed", summary));
   const imports = new ImportJobs(session, (progress) => emit("import.progress", progress));
+  const exports = new ExportJobs(
+    session,
+    (progress) => emit("export.progress", progress),
+    options.now,
+  );
   const handlers = createHandlers({
     session,
     recent,
     imports,
+    exports,
     preferences: new UserPreferences(options.userDataDir ?? userDataDir()),
     onEdited: ({ answerIds, codebookChanged, summaryChanged }) =>
       emit("project.edited", { answerIds, codebookChanged, summaryChanged }),
@@ -69,6 +77,7 @@ export function createCore(options: CoreOptions): Core {
     recent,
     handlers,
     imports,
+    exports,
     call: (name, input) => dispatch(handlers, name, input),
     onEvent: (listener) => {
       listeners.add(listener);
@@ -76,6 +85,7 @@ export function createCore(options: CoreOptions): Core {
     },
     shutdown: () => {
       imports.cancel();
+      exports.cancel();
       session.close({ force: true });
     },
   };

@@ -21,6 +21,7 @@ import {
 import { answerFilterSchema, answerSortSchema } from "./answer-filter.ts";
 import { agreementApi } from "./agreement-api.ts";
 import { codeColor, codebookApi } from "./codebook-api.ts";
+import { exportApi, type ExportProgress } from "./export-api.ts";
 import { retrievalApi } from "./retrieval-api.ts";
 import {
   answerId,
@@ -279,11 +280,13 @@ export const api = {
   ...retrievalApi,
   ...tallyApi,
   ...agreementApi,
+  ...exportApi,
 } as const;
 
 export { ANSWER_SORTS, answerFilterSchema, answerSortSchema } from "./answer-filter.ts";
 export type * from "./agreement-api.ts";
 export type * from "./codebook-api.ts";
+export type * from "./export-api.ts";
 export type * from "./retrieval-api.ts";
 export type * from "./search-api.ts";
 export type * from "./tally-api.ts";
@@ -316,16 +319,25 @@ export interface ApiEvents {
     readonly codebookChanged: boolean;
     readonly summaryChanged: boolean;
   };
+  /** A running export's progress, after each batch of rows or sources. */
+  "export.progress": ExportProgress;
   /** Desktop: a native menu item the window performs (Edit › Undo, File › Prepare…). */
   "menu.command": { readonly command: MenuCommand };
 }
 export type ApiEventName = keyof ApiEvents;
 
 /** Native menu items whose work happens in the window. */
-export type MenuCommand = "undo" | "redo" | "prepare-coder" | "merge-coder";
+export type MenuCommand =
+  | "undo"
+  | "redo"
+  | "prepare-coder"
+  | "merge-coder"
+  | "export"
+  | "import-refi";
 export const API_EVENT_NAMES: readonly ApiEventName[] = [
   "project.changed",
   "import.progress",
+  "export.progress",
   "import.chosen",
   "project.edited",
   "menu.command",

@@ -25,6 +25,7 @@ import { attributeValuesByName } from "../db/attribute-values.ts";
 import { codeTree } from "../db/codes.ts";
 import { agreementHandlers } from "./agreement-handlers.ts";
 import { coderFileHandlers } from "./coder-file-handlers.ts";
+import { exportHandlers } from "./export-handlers.ts";
 import { reviewHandlers } from "./review-handlers.ts";
 import { codebookFileHandlers } from "./codebook-file-handlers.ts";
 import { codebookHandlers } from "./codebook-handlers.ts";
@@ -32,6 +33,7 @@ import { retrievalHandlers } from "./retrieval-handlers.ts";
 import { searchHandlers } from "./search-handlers.ts";
 import { crosstabHandlers } from "./crosstab-handlers.ts";
 import { tallyHandlers } from "./tally-handlers.ts";
+import type { ExportJobs } from "../export/export-service.ts";
 import { inspectImport, type ImportJobs } from "../import/import-service.ts";
 import { answerRows, listAnswers, locateAnswer } from "../services/answers.ts";
 import type { UserPreferences } from "../services/preferences.ts";
@@ -49,6 +51,7 @@ export interface HandlerDeps {
   readonly recent: RecentProjects;
   readonly capabilities: Capabilities;
   readonly imports: ImportJobs;
+  readonly exports: ExportJobs;
   readonly preferences: UserPreferences;
   /** Tells other panels what an edit changed (the renderer's own call gets the rows). */
   readonly onEdited?: (outcome: EditOutcome) => void;
@@ -70,7 +73,7 @@ export interface HandlerContext {
 const MAX_EDITED_ROWS = 500;
 
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { session, recent, capabilities, imports, preferences } = deps;
+  const { session, recent, capabilities, imports, exports, preferences } = deps;
   const now = () => (deps.now ? deps.now() : new Date()).toISOString();
 
   /**
@@ -163,5 +166,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...agreementHandlers(context),
     ...reviewHandlers(context),
     ...coderFileHandlers(context),
+    ...exportHandlers(context, exports),
   };
 }

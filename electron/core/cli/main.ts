@@ -13,6 +13,8 @@ import { codesCommand } from "./commands/codes.ts";
 import { crosstabCommand } from "./commands/crosstab.ts";
 import { consensusCommand } from "./commands/consensus.ts";
 import { doneCommand } from "./commands/done.ts";
+import { exportCommand } from "./commands/export.ts";
+import { importRefiCommand } from "./commands/import-refi.ts";
 import { createCommand } from "./commands/create.ts";
 import { importCommand } from "./commands/import.ts";
 import { mergeCoderCommand } from "./commands/merge-coder.ts";
@@ -156,6 +158,29 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
       '        [--code-separator ">"]] [--encoding E] [--delimiter D] [--non-response "-,n/a"]\n' +
       "        [--on-conflict fail|keep|replace] [--dry-run] [--json]\n" +
       "                      import answers from CSV/TSV, Excel or Word files",
+  },
+  export: {
+    run: exportCommand,
+    usage:
+      "export FILE OUT.xlsx [--sheets segments,matrix,frequencies,codebook,agreement]\n" +
+      "        [--coder NAME|--all-coders|--consensus] [--matrix presence|counts]\n" +
+      "        [--matrix-columns code|question-code] [--whole-answer] [--json]\n" +
+      "                      coded tables as a workbook (default: every sheet that has\n" +
+      "                      data; all coders merged)\n" +
+      "  cairn export FILE OUT.csv --table segments|matrix|frequencies|codebook [--no-bom]\n" +
+      "        [--coder NAME|--all-coders|--consensus] [--matrix presence|counts] [--json]\n" +
+      "                      one table as CSV (UTF-8 with a BOM for Excel, or without)\n" +
+      "  cairn export FILE OUT.qdpx|OUT.qdc [--positions codepoints|utf16] [--json]\n" +
+      "                      the project (or its codebook) as REFI-QDA for NVivo,\n" +
+      "                      ATLAS.ti, MAXQDA and QualCoder; positions in code points\n" +
+      "                      as the standard says, or UTF-16 units as NVivo reads them",
+  },
+  "import-refi": {
+    run: importRefiCommand,
+    usage:
+      "import-refi FILE IN.qdpx|IN.qdc [--json]\n" +
+      "                      a REFI-QDA project into a new (or empty) project FILE, or a\n" +
+      "                      codebook into FILE; reports how positions were read",
   },
   serve: {
     run: serveCommand,
