@@ -65,12 +65,20 @@ function fileMenu(context: MenuContext, isMac: boolean): MenuItemConstructorOpti
       enabled: projectOpen,
       click: actions.importAnswers,
     },
+    // The window asks for the paths and shows the report (a new project: always enabled).
+    { label: "Import REFI-QDA project…", click: () => context.menuCommand("import-refi") },
     { type: "separator" },
     {
       label: "Save a copy as…",
       accelerator: "CmdOrCtrl+Shift+S",
       enabled: projectOpen,
       click: actions.saveCopy,
+    },
+    {
+      label: "Export…",
+      accelerator: "CmdOrCtrl+E",
+      enabled: projectOpen,
+      click: () => context.menuCommand("export"),
     },
     { type: "separator" },
     {

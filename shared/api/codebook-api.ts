@@ -58,6 +58,8 @@ export interface CodebookImportReport {
   readonly created: number;
   readonly updated: number;
   readonly unchanged: number;
+  /** What a lenient read bent (a REFI-QDA .qdc whose ids are not GUIDs…), one sentence each. */
+  readonly warnings?: readonly string[];
 }
 
 export const codebookApi = {

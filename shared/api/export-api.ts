@@ -106,6 +106,10 @@ export interface ExportReport {
   /** REFI-QDA: what the file holds; null for spreadsheets. */
   readonly refi: RefiExportCounts | null;
   readonly bytes: number;
+  /** The respondents the tables were narrowed to ("Country = Ireland; 12 of 18"), or null. */
+  readonly filter: string | null;
+  /** What the file could not hold exactly, one sentence each (e.g. characters XML forbids). */
+  readonly warnings: readonly string[];
 }
 
 export interface RefiExportCounts {
@@ -136,6 +140,12 @@ export interface RefiPositionReading {
   /** Selections whose start and end both fall on word boundaries under this reading. */
   readonly onWordBoundaries: number;
   readonly selections: number;
+  /**
+   * Selections (of a file another program wrote) with an edge inside a word, widened to
+   * the whole word on import: coders mean words, and a highlight starting mid-word reads
+   * as a fault. A Cairn file's positions are kept exactly.
+   */
+  readonly widened: number;
   /** "UTF-16 code units, CRLF as 2 (as NVivo writes them): 303 of 303 on word boundaries". */
   readonly explanation: string;
 }

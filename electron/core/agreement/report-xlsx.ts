@@ -21,6 +21,8 @@ import { guardFormula } from "../../../shared/text/spreadsheet-safe.ts";
 
 export const PATH_SEPARATOR = " > ";
 export const POOLED_LABEL = "All codes (pooled)";
+export const BEFORE_REVIEW_TITLE =
+  "Inter-coder agreement before the review (figures recorded when it started)";
 const PERCENT = "0.0%";
 const COEFFICIENT = "0.000";
 
@@ -161,17 +163,28 @@ function writeTable(
   return top + rows.length + 2;
 }
 
-function addReportSheet(
+/**
+ * Adds a sheet with the report's header and tables. Shared with the spreadsheet export,
+ * whose streaming writer (a WorkbookWriter is a Workbook) writes a sheet's views when the
+ * sheet opens: so the frozen rows are given here, computed from the layout. The caller of
+ * a streaming writer commits the sheet.
+ */
+export function addAgreementSheet(
   workbook: ExcelJS.Workbook,
   name: string,
   title: string,
   report: AgreementReport,
-): void {
-  const sheet = workbook.addWorksheet(name);
+): ExcelJS.Worksheet {
+  const header = headerBlock(report);
+  // Title row, the header block, a blank row, the table's title, then its header.
+  const answerTop = header.length + 4;
+  const sheet = workbook.addWorksheet(name, {
+    views: [{ state: "frozen", xSplit: 1, ySplit: answerTop }],
+  });
   sheet.getCell("A1").value = title;
   sheet.getCell("A1").font = { bold: true, size: 13 };
   let at = 2;
-  for (const [label, value] of headerBlock(report)) {
+  for (const [label, value] of header) {
     const row = sheet.getRow(at++);
     row.getCell(1).value = label;
     row.getCell(2).value = value;
@@ -185,7 +198,6 @@ function addReportSheet(
   sheet.getCell(`A${at}`).value = "Answer level: units are (answer, code) pairs";
   sheet.getCell(`A${at}`).font = { bold: true };
   const columns = answerColumns(report);
-  const answerTop = at + 1;
   const answerRows = [
     answerCells(report, POOLED_LABEL, report.answerLevel.pooled),
     ...report.answerLevel.rows.map((row) =>
@@ -207,7 +219,7 @@ function addReportSheet(
   columns.forEach((column, i) => {
     sheet.getColumn(i + 1).width = i === 0 ? 44 : column.width;
   });
-  sheet.views = [{ state: "frozen", xSplit: 1, ySplit: answerTop }];
+  return sheet;
 }
 
 export function agreementWorkbook(
@@ -216,14 +228,9 @@ export function agreementWorkbook(
 ): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Cairn";
-  addReportSheet(workbook, "Agreement", "Inter-coder agreement", report);
+  addAgreementSheet(workbook, "Agreement", "Inter-coder agreement", report);
   if (before) {
-    addReportSheet(
-      workbook,
-      "Before review",
-      "Inter-coder agreement before the review (figures recorded when it started)",
-      before,
-    );
+    addAgreementSheet(workbook, "Before review", BEFORE_REVIEW_TITLE, before);
   }
   return workbook;
 }

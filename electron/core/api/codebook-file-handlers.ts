@@ -1,11 +1,9 @@
 /**
- * The core's handlers for sharing a codebook as a CSV or XLSX file.
+ * The core's handlers for sharing a codebook as a CSV or XLSX file, or reading one from
+ * a REFI-QDA codebook (.qdc).
  */
-import {
-  applyCodebook,
-  exportCodebook,
-  readCodebookFile,
-} from "../codebook-file/codebook-file-service.ts";
+import { applyCodebook, exportCodebook } from "../codebook-file/codebook-file-service.ts";
+import { readCodebookFileReport } from "../codebook-file/read.ts";
 import type { HandlerContext, Handlers } from "./handlers.ts";
 
 type CodebookFileHandlers = Pick<Handlers, "codebook.import" | "codebook.export">;
@@ -14,8 +12,10 @@ export function codebookFileHandlers(context: HandlerContext): CodebookFileHandl
   return {
     "codebook.import": async ({ path }) => {
       // Read and checked before the edit starts: the file is read outside the transaction.
-      const entries = await readCodebookFile(path);
-      return context.edit((db) => applyCodebook(db, entries, context.now()));
+      const { entries, warnings } = await readCodebookFileReport(path);
+      const edited = context.edit((db) => applyCodebook(db, entries, context.now()));
+      // What a lenient read bent reaches the user beside the counts.
+      return warnings.length === 0 ? edited : { ...edited, warnings };
     },
     "codebook.export": ({ path, format }) => exportCodebook(context.session.db(), path, format),
   };

@@ -164,11 +164,15 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
     usage:
       "export FILE OUT.xlsx [--sheets segments,matrix,frequencies,codebook,agreement]\n" +
       "        [--coder NAME|--all-coders|--consensus] [--matrix presence|counts]\n" +
-      "        [--matrix-columns code|question-code] [--whole-answer] [--json]\n" +
+      "        [--matrix-columns code|question-code] [--whole-answer] [--where ATTR=VALUE ...]\n" +
+      "        [--json]\n" +
       "                      coded tables as a workbook (default: every sheet that has\n" +
-      "                      data; all coders merged)\n" +
+      "                      data; all coders merged); --where narrows every table to\n" +
+      "                      respondents with that value\n" +
       "  cairn export FILE OUT.csv --table segments|matrix|frequencies|codebook [--no-bom]\n" +
-      "        [--coder NAME|--all-coders|--consensus] [--matrix presence|counts] [--json]\n" +
+      "        [--coder NAME|--all-coders|--consensus] [--matrix presence|counts]\n" +
+      "        [--matrix-columns code|question-code] [--whole-answer] [--where ATTR=VALUE ...]\n" +
+      "        [--json]\n" +
       "                      one table as CSV (UTF-8 with a BOM for Excel, or without)\n" +
       "  cairn export FILE OUT.qdpx|OUT.qdc [--positions codepoints|utf16] [--json]\n" +
       "                      the project (or its codebook) as REFI-QDA for NVivo,\n" +

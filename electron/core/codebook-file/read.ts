@@ -1,6 +1,7 @@
 /**
  * Reads a codebook file (CSV/TSV or the first sheet of an .xlsx) with the importers'
- * own readers, which detect the encoding, drop a BOM and sniff the delimiter.
+ * own readers, which detect the encoding, drop a BOM and sniff the delimiter; a REFI-QDA
+ * codebook (.qdc) with the REFI reader (refi/import/codebook.ts).
  */
 import { basename, extname } from "node:path";
 import { CairnError } from "../../../shared/api/errors.ts";
@@ -8,30 +9,49 @@ import type { CodebookFormat } from "../../../shared/api/codebook-api.ts";
 import { CSV_DELIMITERS, openCsv } from "../import/sources/csv.ts";
 import type { TableSource } from "../import/sources/table.ts";
 import { openXlsx } from "../import/sources/xlsx.ts";
+import { readRefiCodebook } from "../refi/import/codebook.ts";
 import { isCodebookColumn, mapColumns } from "./columns.ts";
 import { readEntries, type CodebookEntry, type RawRow } from "./entries.ts";
 
-/** The format a file's extension names: .csv (or .tsv, .txt) or .xlsx. */
-export function codebookFormatOf(path: string): CodebookFormat | undefined {
+/** The formats a codebook is read from: those it is written to, and REFI-QDA's .qdc. */
+export type CodebookFileFormat = CodebookFormat | "qdc";
+
+/** The format a file's extension names: .csv (or .tsv, .txt), .xlsx or .qdc. */
+export function codebookFormatOf(path: string): CodebookFileFormat | undefined {
   const extension = extname(path).toLowerCase();
   if (extension === ".xlsx") return "xlsx";
+  if (extension === ".qdc") return "qdc";
   if (extension === ".csv" || extension === ".tsv" || extension === ".txt") return "csv";
   return undefined;
 }
 
 export async function readCodebookFile(path: string): Promise<CodebookEntry[]> {
+  return (await readCodebookFileReport(path)).entries;
+}
+
+/**
+ * The entries, and what a lenient read bent on the way (a .qdc whose ids are not GUIDs,
+ * a code set left out…), one sentence each; a table file has none to tell.
+ */
+export async function readCodebookFileReport(
+  path: string,
+): Promise<{ entries: CodebookEntry[]; warnings: readonly string[] }> {
   const format = codebookFormatOf(path);
   if (format === undefined) {
     throw new CairnError(
       "bad_input",
-      `${basename(path)} is not a codebook file; choose a .csv or .xlsx file`,
+      `${basename(path)} is not a codebook file; choose a .csv, .xlsx or .qdc (REFI-QDA) file`,
     );
+  }
+  if (format === "qdc") {
+    const codebook = await readRefiCodebook(path);
+    return { entries: [...codebook.entries], warnings: codebook.warnings };
   }
   const source = format === "xlsx" ? await openXlsx(path) : await openCsvCodebook(path);
   try {
     const rows = await allRows(source);
     const columns = mapColumns(source.name, source.columns, blankColumns(source, rows));
-    return readEntries(source.name, rows, columns);
+    return { entries: readEntries(source.name, rows, columns), warnings: [] };
   } finally {
     await source.close();
   }

@@ -17,6 +17,10 @@ export function statement(db: Db, sql: string): Statement {
   if (!prepared) {
     prepared = db.prepare(sql);
     statements.set(sql, prepared);
+  } else if (prepared.reader) {
+    // A caller may have switched the shared statement to pluck() or raw() rows; the next
+    // caller of the same SQL expects rows as objects, as from a fresh prepare.
+    prepared.pluck(false).expand(false).raw(false);
   }
   return prepared;
 }

@@ -73,6 +73,11 @@ export interface RefiTextSource {
   readonly text: string | null;
   /** Why `text` is null ("sources/x.txt is not in the file"). */
   readonly textProblem: string | null;
+  /**
+   * The text came inline (PlainTextContent) with LF line ends only. XML reads a written
+   * CRLF as LF, so the program may have had (and counted) a CR the text no longer holds.
+   */
+  readonly lineEndsFromXml: boolean;
   readonly creatingUser: string | null;
   readonly creationDateTime: string | null;
   readonly selections: readonly RefiSelection[];
@@ -124,5 +129,8 @@ export interface RefiCodebookFile {
 
 /** GUIDs compare without case or braces ("{ABC-…}" is "abc-…"). */
 export function guidKey(guid: string): string {
-  return guid.trim().replace(/^\{|\}$/g, "").toLowerCase();
+  return guid
+    .trim()
+    .replace(/^\{|\}$/g, "")
+    .toLowerCase();
 }

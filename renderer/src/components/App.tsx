@@ -28,6 +28,7 @@ import { HistoryButtons } from "./coding/HistoryButtons.tsx";
 import { MemoEditor } from "./coding/MemoEditor.tsx";
 import { SegmentPopover } from "./coding/SegmentPopover.tsx";
 import { useCodingKeys } from "./coding/useCodingKeys.ts";
+import { ExportDialogs } from "./export/ExportDialogs.tsx";
 import { FileDialogs } from "./FileDialogs.tsx";
 import { FileMenu } from "./FileMenu.tsx";
 import { ImportWizard } from "./import/ImportWizard.tsx";
@@ -164,6 +165,7 @@ export function App() {
       )}
       <Announcer />
       <ImportWizard />
+      <ExportDialogs />
     </div>
   );
 }

@@ -1,13 +1,14 @@
 /**
- * File menu for browser mode (New, Open, Open recent, Import answers, Save a copy as,
- * Prepare for a second coder, Bring back a coder's work, Close). The desktop app has the
- * same items in its native menu bar.
+ * File menu for browser mode (New, Open, Open recent, Import answers, Import REFI-QDA
+ * project, Save a copy as, Export, Prepare for a second coder, Bring back a coder's work,
+ * Close). The desktop app has the same items in its native menu bar.
  */
 import { useEffect, useRef, useState } from "react";
 import type { RecentProject } from "../../../shared/api/contract.ts";
 import { fileNameOf } from "../../../shared/project-files.ts";
 import { call, errorMessage } from "../api/client.ts";
 import { useCoderFiles } from "../stores/coder-files.ts";
+import { useExport } from "../stores/export.ts";
 import { useFileDialogs } from "../stores/file-dialogs.ts";
 import { useImportWizard } from "../stores/import-wizard.ts";
 import { useProject } from "../stores/project.ts";
@@ -19,6 +20,7 @@ export function FileMenu() {
   const { summary, openProject, closeProject } = useProject();
   const { show: showDialog, tell } = useFileDialogs();
   const showImport = useImportWizard((s) => s.show);
+  const showExport = useExport((s) => s.show);
   const menuRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -71,6 +73,9 @@ export function FileMenu() {
           <button role="menuitem" disabled={!summary} onClick={() => choose(showImport)}>
             Import answers…
           </button>
+          <button role="menuitem" onClick={() => choose(() => showExport("import-refi"))}>
+            Import REFI-QDA project…
+          </button>
           <hr />
           <button
             role="menuitem"
@@ -78,6 +83,13 @@ export function FileMenu() {
             onClick={() => choose(() => showDialog("copy"))}
           >
             Save a copy as…
+          </button>
+          <button
+            role="menuitem"
+            disabled={!summary}
+            onClick={() => choose(() => showExport("export"))}
+          >
+            Export…
           </button>
           <hr />
           <button

@@ -8,6 +8,7 @@
 import { create } from "zustand";
 import type {
   CodebookFormat,
+  CodebookImportReport,
   CodeCount,
   DeletionImpact,
 } from "../../../shared/api/codebook-api.ts";
@@ -93,7 +94,8 @@ interface CodebookState {
   deletionImpact(codeId: CodeId): Promise<DeletionImpact | null>;
   remove(codeId: CodeId): Promise<boolean>;
   merge(sourceIds: readonly CodeId[], targetId: CodeId): Promise<boolean>;
-  importCodebook(path: string): Promise<boolean>;
+  /** The import's report (its counts, and what a lenient read bent), or null on failure. */
+  importCodebook(path: string): Promise<CodebookImportReport | null>;
   exportCodebook(path: string, format: CodebookFormat): Promise<boolean>;
 }
 
@@ -239,7 +241,7 @@ export const useCodebook = create<CodebookState>()((set, get) => ({
       (report) => importReport(report),
     );
     if (result) set({ notice: importReport(result) });
-    return result !== null;
+    return result;
   },
 
   async exportCodebook(path, format) {

@@ -1,13 +1,20 @@
 /**
  * Import or export the codebook as a CSV or XLSX file (columns: path with ">" between
  * levels, color, description, when to use, when not to use, example), so a team can
- * share one codebook before coding. The path is typed: browser mode has no native file
- * dialog, and the desktop app uses this one too for now.
+ * share one codebook before coding; a REFI-QDA codebook (.qdc) imports too, and what its
+ * lenient read bent stays on screen until the user has read it. The path is typed:
+ * browser mode has no native file dialog, and the desktop app uses this one too for now.
  */
 import { useState } from "react";
-import { CODEBOOK_FORMATS, type CodebookFormat } from "../../../../shared/api/codebook-api.ts";
+import {
+  CODEBOOK_FORMATS,
+  type CodebookFormat,
+  type CodebookImportReport,
+} from "../../../../shared/api/codebook-api.ts";
+import { importReport } from "../../codebook/sentences.ts";
 import { useCodebook } from "../../stores/codebook.ts";
 import { useProject } from "../../stores/project.ts";
+import { WarningList } from "../export/WarningList.tsx";
 import { DialogActions, DialogShell } from "./DialogShell.tsx";
 
 interface Props {
@@ -34,6 +41,8 @@ export function CodebookFileDialog({ kind, close }: Props) {
   const projectPath = useProject((s) => s.summary?.path ?? "");
   const [path, setPath] = useState(kind === "export" ? codebookPathFor(projectPath, "csv") : "");
   const [busy, setBusy] = useState(false);
+  // An import with warnings: the counts and the warnings, until Close.
+  const [imported, setImported] = useState<CodebookImportReport | null>(null);
   const format = formatOf(path);
   const wanted = path.trim();
 
@@ -41,13 +50,38 @@ export function CodebookFileDialog({ kind, close }: Props) {
     if (wanted === "" || busy) return;
     setBusy(true);
     const book = useCodebook.getState();
-    const done =
-      kind === "import"
-        ? await book.importCodebook(wanted)
-        : await book.exportCodebook(withFormat(wanted, format), format);
+    if (kind === "import") {
+      const report = await book.importCodebook(wanted);
+      setBusy(false);
+      if (report?.warnings?.length) setImported(report);
+      else if (report) close();
+      return;
+    }
+    const done = await book.exportCodebook(withFormat(wanted, format), format);
     setBusy(false);
     if (done) close();
   };
+
+  if (imported) {
+    return (
+      <DialogShell
+        title="Import a codebook"
+        className="codebook-file-dialog"
+        onSubmit={close}
+        onCancel={close}
+      >
+        <div role="status">
+          <p className="dialog-consequence">{importReport(imported)}.</p>
+          <WarningList warnings={imported.warnings} />
+        </div>
+        <div className="dialog-actions">
+          <button type="submit" className="primary" autoFocus>
+            Close
+          </button>
+        </div>
+      </DialogShell>
+    );
+  }
 
   return (
     <DialogShell
@@ -85,7 +119,7 @@ export function CodebookFileDialog({ kind, close }: Props) {
       )}
       <p className="dialog-hint">
         {kind === "import"
-          ? "A CSV or XLSX file with the columns path (levels joined by “>”), color and description; optionally when to use, when not to use, example. Missing codes are created, existing ones take the file's colour and description. You can undo this."
+          ? "A CSV or XLSX file with the columns path (levels joined by “>”), color and description (optionally when to use, when not to use, example), or a REFI-QDA codebook (.qdc) from NVivo, ATLAS.ti, MAXQDA or QualCoder. Missing codes are created, existing ones take the file's colour and description. You can undo this."
           : "One row per code: its path (levels joined by “>”), colour, description, when to use, when not to use and example."}
       </p>
       <DialogActions

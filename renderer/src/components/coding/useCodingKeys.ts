@@ -20,6 +20,7 @@ import {
 import { useCoding } from "../../stores/coding.ts";
 import { focusAnswerText, usePanels } from "../../stores/coding-panels.ts";
 import { useEdits } from "../../stores/edits.ts";
+import { useExport } from "../../stores/export.ts";
 import {
   applyShortcut,
   codeInVivo,
@@ -87,13 +88,27 @@ function onKeyDown(event: KeyboardEvent): void {
 }
 
 function onMenuCommand({ command }: { readonly command: MenuCommand }): void {
-  if (command !== "undo" && command !== "redo") return;
-  if (isTextEntry(document.activeElement)) {
-    // The text field's own undo, as the menu item would do in any other app.
-    document.execCommand(command);
-    return;
+  switch (command) {
+    case "undo":
+    case "redo":
+      if (isTextEntry(document.activeElement)) {
+        // The text field's own undo, as the menu item would do in any other app.
+        document.execCommand(command);
+        return;
+      }
+      void useEdits.getState()[command]();
+      return;
+    case "export":
+      useExport.getState().show("export");
+      return;
+    case "import-refi":
+      useExport.getState().show("import-refi");
+      return;
+    case "prepare-coder":
+    case "merge-coder":
+      // CoderFileDialogs listens for these itself.
+      return;
   }
-  void useEdits.getState()[command]();
 }
 
 export function useCodingKeys(): void {

@@ -1,12 +1,14 @@
 /**
  * The frequencies view's toolbar: which question, whose coding, which respondents (the
  * grid's attribute filter, shown as chips and in a sentence with its "5 of 15"), and the
- * mode: Tables | Crosstab | Response rate.
+ * mode: Tables | Crosstab | Response rate; Export… takes the Frequencies sheet as shown.
  */
 import { filterText } from "../../../../shared/tally/report-sentences.ts";
+import { useExport } from "../../stores/export.ts";
 import {
   useFrequencies,
   useFrequencyQuestion,
+  useFrequencyScope,
   type FrequencyMode,
 } from "../../stores/frequencies.ts";
 import { useProject } from "../../stores/project.ts";
@@ -33,6 +35,14 @@ export function FrequenciesToolbar({ filtered }: Props) {
   const { setQuestion, setCoder, setAttributes, setMode } = useFrequencies.getState();
   // Response rates count everyone who answered, whoever coded what.
   const scoped = mode !== "rate";
+  const coderId = useFrequencyScope().coderId;
+  // The Frequencies sheet alone, counted as the tab counts: its coder and its filter.
+  const exportSheet = () =>
+    useExport.getState().show("export", {
+      sheets: ["frequencies"],
+      coding: coderId ?? "all",
+      applyFilter: scoped && attributes.length > 0,
+    });
 
   return (
     <div className="grid-toolbar retrieval-toolbar frequencies-toolbar">
@@ -48,6 +58,14 @@ export function FrequenciesToolbar({ filtered }: Props) {
           label="Frequencies mode"
           className="mode-tabs"
         />
+        <button
+          type="button"
+          className="grid-button"
+          title="The frequency tables to a workbook or CSV, as counted here"
+          onClick={exportSheet}
+        >
+          Export…
+        </button>
       </div>
       {scoped && attributes.length > 0 && <FilterLine filtered={filtered} />}
     </div>
