@@ -41,6 +41,26 @@ function appWithSample(dir: string): { core: Core; sample: string } {
   return { core, sample };
 }
 
+/** The open sample project exported as members.qdpx: a file to import. */
+async function exportedSample(core: Core, dir: string): Promise<string> {
+  const qdpx = join(dir, "members.qdpx");
+  coreValue<ExportReport>(
+    await core.call("export.run", { format: "qdpx", path: qdpx, positions: "codepoints" }),
+  );
+  return qdpx;
+}
+
+/** A refused import: no new file (nor its WAL), the project open before open and unchanged. */
+function expectLeftAsItWas(
+  core: Core,
+  { sample, before, target }: { sample: string; before: string; target: string },
+): void {
+  expect(existsSync(target)).toBe(false);
+  expect(existsSync(`${target}-wal`)).toBe(false);
+  expect(core.session.currentSummary()?.path).toBe(sample);
+  expect(snapshot(core.session.db())).toBe(before);
+}
+
 async function refusal(core: Core, input: { path: string; project: string }) {
   const result = await core.call("refi.import", input);
   if (result.ok) throw new Error("refi.import should have been refused");
@@ -52,10 +72,7 @@ describe("importing a REFI-QDA project from the app", () => {
     const dir = tempDir();
     const { core, sample } = appWithSample(dir);
     try {
-      const qdpx = join(dir, "members.qdpx");
-      coreValue<ExportReport>(
-        await core.call("export.run", { format: "qdpx", path: qdpx, positions: "codepoints" }),
-      );
+      const qdpx = await exportedSample(core, dir);
       const before = fileHash(sample);
       const target = join(dir, "from refi.cairn");
       const { report, summary } = coreValue<{
@@ -84,10 +101,7 @@ describe("importing a REFI-QDA project from the app", () => {
       const error = await refusal(core, { path: broken, project: target });
       expect(error.code).toBe("bad_input");
       expect(error.message).toMatch(/broken\.qdpx .*not well-formed XML/);
-      expect(existsSync(target)).toBe(false);
-      expect(existsSync(`${target}-wal`)).toBe(false);
-      expect(core.session.currentSummary()?.path).toBe(sample);
-      expect(snapshot(core.session.db())).toBe(before);
+      expectLeftAsItWas(core, { sample, before, target });
     } finally {
       core.shutdown();
     }
@@ -97,19 +111,13 @@ describe("importing a REFI-QDA project from the app", () => {
     const dir = tempDir();
     const { core, sample } = appWithSample(dir);
     try {
-      const qdpx = join(dir, "members.qdpx");
-      coreValue(
-        await core.call("export.run", { format: "qdpx", path: qdpx, positions: "codepoints" }),
-      );
+      const qdpx = await exportedSample(core, dir);
       const before = snapshot(core.session.db());
       const target = join(dir, "from refi.cairn");
       failure.diskFull = true;
       const error = await refusal(core, { path: qdpx, project: target });
       expect(error.message).toMatch(/disk is full/);
-      expect(existsSync(target)).toBe(false);
-      expect(existsSync(`${target}-wal`)).toBe(false);
-      expect(core.session.currentSummary()?.path).toBe(sample);
-      expect(snapshot(core.session.db())).toBe(before);
+      expectLeftAsItWas(core, { sample, before, target });
     } finally {
       failure.diskFull = false;
       core.shutdown();
@@ -134,10 +142,7 @@ describe("importing a REFI-QDA project from the app", () => {
     const dir = tempDir();
     const { core, sample } = appWithSample(dir);
     try {
-      const qdpx = join(dir, "members.qdpx");
-      coreValue(
-        await core.call("export.run", { format: "qdpx", path: qdpx, positions: "codepoints" }),
-      );
+      const qdpx = await exportedSample(core, dir);
       const taken = join(dir, "taken.cairn");
       writeFileSync(taken, "someone's file");
       const takenBefore = fileHash(taken);

@@ -5,6 +5,7 @@
  */
 import type { AnswerStatus } from "../../../shared/domain.ts";
 import type { Db } from "./project-file.ts";
+import { insertSegment, type NewSegment } from "./segments.ts";
 import { statement } from "./statements.ts";
 
 function rowId(result: { lastInsertRowid: number | bigint }): number {
@@ -113,20 +114,9 @@ export interface SegmentRow {
   readonly createdAt: string;
 }
 
+/** The same row db/segments.ts writes for a coder; the import's ids are plain numbers. */
 export function insertSegmentRow(db: Db, segment: SegmentRow): void {
-  statement(
-    db,
-    `INSERT INTO segments (answer_id, code_id, coder_id, start, end, memo, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    segment.answerId,
-    segment.codeId,
-    segment.coderId,
-    segment.start,
-    segment.end,
-    segment.memo,
-    segment.createdAt,
-  );
+  insertSegment(db, segment as NewSegment);
 }
 
 export type MemoColumn = "answer_id" | "respondent_id" | "code_id";

@@ -135,12 +135,7 @@ export function frequenciesTable(db: Db, scope: ExportScope, context: ExportCont
           text(question),
           questionText === "" ? null : text(questionText),
           answered,
-          text(code.path.join(PATH_SEPARATOR)),
-          code.path.length,
-          code.nRespondents,
-          code.pctOfAnswered,
-          code.nSegments,
-          code.pctOfSegments,
+          ...codeCells(code),
         ]);
         rows++;
       }
