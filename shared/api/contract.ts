@@ -328,12 +328,7 @@ export type ApiEventName = keyof ApiEvents;
 
 /** Native menu items whose work happens in the window. */
 export type MenuCommand =
-  | "undo"
-  | "redo"
-  | "prepare-coder"
-  | "merge-coder"
-  | "export"
-  | "import-refi";
+  "undo" | "redo" | "prepare-coder" | "merge-coder" | "export" | "import-refi";
 export const API_EVENT_NAMES: readonly ApiEventName[] = [
   "project.changed",
   "import.progress",

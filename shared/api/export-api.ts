@@ -10,7 +10,13 @@ import { answerFilterSchema } from "./answer-filter.ts";
 import { coderId, entry, filePath } from "./schemas.ts";
 
 /** The sheets of an .xlsx export, in the workbook's order. */
-export const EXPORT_SHEETS = ["segments", "matrix", "frequencies", "codebook", "agreement"] as const;
+export const EXPORT_SHEETS = [
+  "segments",
+  "matrix",
+  "frequencies",
+  "codebook",
+  "agreement",
+] as const;
 export type ExportSheet = (typeof EXPORT_SHEETS)[number];
 
 /** The tables one CSV file can hold (the agreement report has two levels: .xlsx only). */

@@ -3,7 +3,11 @@
  * be cancelled. An export only reads the project, and writes its file beside the target
  * first, renaming it in at the end, so a failure or a cancel leaves nothing at the path.
  */
-import type { ExportProgress, ExportReport, ExportRequest } from "../../../shared/api/export-api.ts";
+import type {
+  ExportProgress,
+  ExportReport,
+  ExportRequest,
+} from "../../../shared/api/export-api.ts";
 import { CairnError } from "../../../shared/api/errors.ts";
 import type { Db } from "../db/project-file.ts";
 import { writeQdc } from "../refi/export/qdc-export.ts";
