@@ -123,12 +123,18 @@ export class WorkbookStream {
       if (next.value.eventType !== "worksheet") continue;
       const sheet = next.value.value as StreamWorksheet;
       // A sheet copied to a temporary file is read through a stream of exceljs's own
-      // with no error listener: an error there (the file gone) must not crash the app.
-      const source = sheet.iterator as {
-        on?: (event: string, listener: (e: unknown) => void) => unknown;
-      };
-      if (typeof source.on === "function") source.on("error", this.fail);
-      this.current = sheet.iterator;
+      // with no error listener: an error there must not crash the app. Only the sheet
+      // being read may fail the workbook: exceljs deletes a skipped sheet's file as soon
+      // as the reader moves past it, often before that stream's own open has run, and
+      // the ENOENT it then emits is no fault of the file being imported.
+      const stream = sheet.iterator;
+      const source = stream as { on?: (event: string, listener: (e: unknown) => void) => unknown };
+      if (typeof source.on === "function") {
+        source.on("error", (error) => {
+          if (this.current === stream) this.fail(error);
+        });
+      }
+      this.current = stream;
       return { part: this.announcedPart, sheet };
     }
   }
