@@ -95,7 +95,7 @@ function start(): void {
   configureEnvironment();
   lockDownSession();
   serveRenderer(join(app.getAppPath(), "renderer", "dist"));
-  const started = createCore({ shell: "desktop" });
+  const started = createCore({ shell: "desktop", autoBackup: true });
   core = started;
   registerIpc(started);
   started.onEvent((event, payload) => {

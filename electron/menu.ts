@@ -91,6 +91,18 @@ function fileMenu(context: MenuContext, isMac: boolean): MenuItemConstructorOpti
       enabled: projectOpen,
       click: () => context.menuCommand("merge-coder"),
     },
+    {
+      label: "Pseudonymise a copy…",
+      enabled: projectOpen,
+      click: () => context.menuCommand("pseudonymise"),
+    },
+    { type: "separator" },
+    {
+      label: "Restore from backup…",
+      enabled: projectOpen,
+      click: () => context.menuCommand("restore-backup"),
+    },
+    { label: "Password…", enabled: projectOpen, click: () => context.menuCommand("password") },
     { type: "separator" },
     { label: "Close project", enabled: projectOpen, click: actions.closeProject },
     ...(isMac ? [] : [{ type: "separator" } as const, { role: "quit" } as const]),

@@ -50,6 +50,8 @@ export interface ProjectSummary {
   readonly questions: readonly QuestionSummary[];
   /** The coder a blind copy was prepared for ("Prepare for a second coder"), or null. */
   readonly preparedFor: string | null;
+  /** True when the file is encrypted with a password (decision 0017). */
+  readonly encrypted: boolean;
 }
 
 export interface CodeNode {

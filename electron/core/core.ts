@@ -8,6 +8,7 @@ import type { Result } from "../../shared/api/errors.ts";
 import { dispatch } from "./api/dispatch.ts";
 import { createHandlers, type Handlers } from "./api/handlers.ts";
 import { bundledMigrations } from "./db/migrations.ts";
+import { ProjectBackups } from "./backup/backup-service.ts";
 import { ExportJobs } from "./export/export-service.ts";
 import { ImportJobs } from "./import/import-service.ts";
 import { userDataDir } from "./paths.ts";
@@ -19,6 +20,8 @@ export interface CoreOptions {
   readonly shell: Capabilities["shell"];
   readonly userDataDir?: string;
   readonly now?: () => Date;
+  /** Back the project up on open and every few minutes of changes (the app, not the CLI). */
+  readonly autoBackup?: boolean;
 }
 
 export interface Core {
@@ -27,6 +30,7 @@ export interface Core {
   readonly handlers: Handlers;
   readonly imports: ImportJobs;
   readonly exports: ExportJobs;
+  readonly backups: ProjectBackups;
   call(name: ApiName | string, input: unknown): Promise<Result<unknown>>;
   /** Every event for the renderer (project changes, import progress). */
   onEvent(listener: EventListener): () => void;
@@ -57,14 +61,22 @@ export function createCore(options: CoreOptions): Core {
     (progress) => emit("export.progress", progress),
     options.now,
   );
+  const backups = new ProjectBackups({
+    session,
+    automatic: options.autoBackup ?? false,
+    ...(options.now ? { now: options.now } : {}),
+  });
   const handlers = createHandlers({
     session,
     recent,
     imports,
     exports,
     preferences: new UserPreferences(options.userDataDir ?? userDataDir()),
-    onEdited: ({ answerIds, codebookChanged, summaryChanged }) =>
-      emit("project.edited", { answerIds, codebookChanged, summaryChanged }),
+    backups,
+    onEdited: ({ answerIds, codebookChanged, summaryChanged }) => {
+      backups.noteEdited();
+      emit("project.edited", { answerIds, codebookChanged, summaryChanged });
+    },
     ...(options.now ? { now: options.now } : {}),
     capabilities: {
       shell: options.shell,
@@ -78,6 +90,7 @@ export function createCore(options: CoreOptions): Core {
     handlers,
     imports,
     exports,
+    backups,
     call: (name, input) => dispatch(handlers, name, input),
     onEvent: (listener) => {
       listeners.add(listener);
@@ -86,6 +99,7 @@ export function createCore(options: CoreOptions): Core {
     shutdown: () => {
       imports.cancel();
       exports.cancel();
+      backups.stop();
       session.close({ force: true });
     },
   };

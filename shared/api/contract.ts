@@ -23,6 +23,7 @@ import { agreementApi } from "./agreement-api.ts";
 import { codeColor, codebookApi } from "./codebook-api.ts";
 import { exportApi, type ExportProgress } from "./export-api.ts";
 import { retrievalApi } from "./retrieval-api.ts";
+import { safetyApi } from "./safety-api.ts";
 import {
   answerId,
   codeName,
@@ -281,6 +282,7 @@ export const api = {
   ...tallyApi,
   ...agreementApi,
   ...exportApi,
+  ...safetyApi,
 } as const;
 
 export { ANSWER_SORTS, answerFilterSchema, answerSortSchema } from "./answer-filter.ts";
@@ -288,6 +290,7 @@ export type * from "./agreement-api.ts";
 export type * from "./codebook-api.ts";
 export type * from "./export-api.ts";
 export type * from "./retrieval-api.ts";
+export type * from "./safety-api.ts";
 export type * from "./search-api.ts";
 export type * from "./tally-api.ts";
 
@@ -328,7 +331,15 @@ export type ApiEventName = keyof ApiEvents;
 
 /** Native menu items whose work happens in the window. */
 export type MenuCommand =
-  "undo" | "redo" | "prepare-coder" | "merge-coder" | "export" | "import-refi";
+  | "undo"
+  | "redo"
+  | "prepare-coder"
+  | "merge-coder"
+  | "export"
+  | "import-refi"
+  | "restore-backup"
+  | "password"
+  | "pseudonymise";
 export const API_EVENT_NAMES: readonly ApiEventName[] = [
   "project.changed",
   "import.progress",

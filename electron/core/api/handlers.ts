@@ -26,6 +26,8 @@ import { codeTree } from "../db/codes.ts";
 import { agreementHandlers } from "./agreement-handlers.ts";
 import { coderFileHandlers } from "./coder-file-handlers.ts";
 import { exportHandlers } from "./export-handlers.ts";
+import { safetyHandlers } from "./safety-handlers.ts";
+import type { ProjectBackups } from "../backup/backup-service.ts";
 import { reviewHandlers } from "./review-handlers.ts";
 import { codebookFileHandlers } from "./codebook-file-handlers.ts";
 import { codebookHandlers } from "./codebook-handlers.ts";
@@ -53,6 +55,7 @@ export interface HandlerDeps {
   readonly imports: ImportJobs;
   readonly exports: ExportJobs;
   readonly preferences: UserPreferences;
+  readonly backups: ProjectBackups;
   /** Tells other panels what an edit changed (the renderer's own call gets the rows). */
   readonly onEdited?: (outcome: EditOutcome) => void;
   readonly now?: () => Date;
@@ -167,5 +170,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...reviewHandlers(context),
     ...coderFileHandlers(context),
     ...exportHandlers(context, exports),
+    ...safetyHandlers(context, deps.backups),
   };
 }

@@ -26,6 +26,12 @@ import { serveCommand } from "./commands/serve.ts";
 import { showCommand } from "./commands/show.ts";
 import { tallyCommand } from "./commands/tally.ts";
 import { uncodeCommand } from "./commands/uncode.ts";
+import { backupCommand } from "./commands/backup.ts";
+import { backupsCommand } from "./commands/backups.ts";
+import { restoreCommand } from "./commands/restore.ts";
+import { checkCommand } from "./commands/check.ts";
+import { passwordCommand } from "./commands/password.ts";
+import { pseudonymiseCommand } from "./commands/pseudonymise.ts";
 import { processOutput, type Output } from "./output.ts";
 
 type Command = (argv: string[], output: Output) => void | Promise<void>;
@@ -185,6 +191,43 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
       "import-refi FILE IN.qdpx|IN.qdc [--json]\n" +
       "                      a REFI-QDA project into a new (or empty) project FILE, or a\n" +
       "                      codebook into FILE; reports how positions were read",
+  },
+  check: {
+    run: checkCommand,
+    usage: "check FILE [--json]   SQLite's integrity check of a project: ok, or what is damaged",
+  },
+  backup: {
+    run: backupCommand,
+    usage:
+      "backup FILE [--json]  back the project up now, into FILE.cairn-backups beside it\n" +
+      "                      (the oldest automatic backups beyond the kept number go)",
+  },
+  backups: {
+    run: backupsCommand,
+    usage: "backups FILE [--json] list the project's backups, newest first, with what each holds",
+  },
+  restore: {
+    run: restoreCommand,
+    usage:
+      "restore FILE BACKUP [--json]\n" +
+      "                      replace the project's content with a backup's; its current\n" +
+      "                      state is kept as a backup first (a damaged file is renamed)",
+  },
+  password: {
+    run: passwordCommand,
+    usage:
+      "password FILE [--remove] [--json]\n" +
+      "                      set or change the project's password (read from\n" +
+      "                      CAIRN_NEW_PASSWORD), or remove it; an encrypted project's\n" +
+      "                      password is read from CAIRN_PASSWORD by every command",
+  },
+  pseudonymise: {
+    run: pseudonymiseCommand,
+    usage:
+      "pseudonymise FILE OUT --terms TERMS.txt [--emails] [--phones] [--urls]\n" +
+      "        [--case-sensitive] [--inside-words] [--json]\n" +
+      "                      a copy of the project with names and terms replaced (one\n" +
+      '                      per line, "Name => Pseudonym"), segments re-anchored',
   },
   serve: {
     run: serveCommand,

@@ -11,6 +11,7 @@ import { basename, dirname, extname, join } from "node:path";
 import { CairnError } from "../../../shared/api/errors.ts";
 import { CAIRN_APPLICATION_ID, probeHeader } from "./header.ts";
 import { installHistory } from "./history-triggers.ts";
+import { checkIntegrity } from "./integrity.ts";
 import { installSearchIndex } from "./search-index.ts";
 import { unpinDeletedCodes } from "./pinned-codes.ts";
 import { migrate } from "./migrate.ts";
@@ -22,6 +23,8 @@ export interface OpenOptions {
   readonly migrations: readonly Migration[];
   /** Where a project is copied before it is migrated; defaults to beside the file. */
   readonly backupPathFor?: (path: string, fromVersion: number) => string;
+  /** The password of an encrypted project (decision 0017). */
+  readonly password?: string;
 }
 
 export interface OpenedProject {
@@ -29,6 +32,8 @@ export interface OpenedProject {
   readonly path: string;
   /** Set when the file was migrated from an older schema: the copy made first. */
   readonly backupPath: string | null;
+  /** The password the file is encrypted with, or null for a plain file. */
+  readonly password: string | null;
 }
 
 /** `survey.cairn` migrated from v1 is first copied to `survey.backup-v1.cairn`. */
@@ -74,6 +79,8 @@ export function openProjectFile(path: string, options: OpenOptions): OpenedProje
   const db = connect(path);
   register(path, db);
   try {
+    // Before anything writes to it: a damaged file must stay as it is.
+    checkIntegrity(db, path);
     const version = readUserVersion(db);
     assertKnownVersion(path, version, options.migrations.length);
     const backupPath =
@@ -81,7 +88,7 @@ export function openProjectFile(path: string, options: OpenOptions): OpenedProje
     installHistory(db);
     installSearchIndex(db);
     unpinDeletedCodes(db);
-    return { db, path, backupPath };
+    return { db, path, backupPath, password: null };
   } catch (error) {
     closeProjectFile(db, { checkpoint: false });
     throw error;
@@ -128,7 +135,7 @@ export function createProjectFile(path: string, options: OpenOptions): OpenedPro
     installHistory(db);
     installSearchIndex(db);
     unpinDeletedCodes(db);
-    return { db, path, backupPath: null };
+    return { db, path, backupPath: null, password: null };
   } catch (error) {
     if (db) closeProjectFile(db, { checkpoint: false });
     removeProjectFile(path);

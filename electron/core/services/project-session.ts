@@ -30,6 +30,10 @@ export interface SessionDeps {
   readonly now?: () => Date;
 }
 
+export interface OpenProjectOptions {
+  readonly password?: string;
+}
+
 type Listener = (summary: ProjectSummary | null) => void;
 
 export class ProjectSession {
@@ -83,8 +87,9 @@ export class ProjectSession {
     }
   }
 
-  open(path: string): ProjectSummary {
-    this.openFile(path);
+  /** Opens a project; an encrypted one needs its `password` (else `password_required`). */
+  open(path: string, options: OpenProjectOptions = {}): ProjectSummary {
+    this.openFile(path, options);
     return this.summary();
   }
 
@@ -92,12 +97,35 @@ export class ProjectSession {
    * Opens a project without summarising it: the summary counts every answer, which a
    * CLI command on a million answers should not pay for when it does not print it.
    */
-  openFile(path: string): void {
+  openFile(path: string, options: OpenProjectOptions = {}): void {
     this.assertIdle();
     const absolute = resolve(path);
     if (this.project && sameFile(this.project.path, absolute)) return;
     // Open the new file first: if it fails, the current project stays open.
-    this.replaceWith(openProjectFile(absolute, { migrations: this.deps.migrations }));
+    this.replaceWith(
+      openProjectFile(absolute, {
+        migrations: this.deps.migrations,
+        ...(options.password === undefined ? {} : { password: options.password }),
+      }),
+    );
+  }
+
+  /**
+   * Sets, changes or removes (`next` null) the open project's password. `current` must be
+   * the project's password when it has one. Backups made before keep the old password.
+   */
+  setPassword(current: string | undefined, next: string | null): ProjectSummary {
+    void current;
+    void next;
+    throw new CairnError("internal", "project.setPassword is not built yet");
+  }
+
+  /**
+   * The open project's password, or null for a plain project: what copies of it (backups,
+   * a coder's copy, a pseudonymised copy) are encrypted with. Never leaves the core.
+   */
+  password(): string | null {
+    return this.project?.password ?? null;
   }
 
   create(path: string, options: { sample?: boolean } = {}): ProjectSummary {
@@ -159,6 +187,7 @@ export class ProjectSession {
       coders: listCoders(db),
       questions: listQuestions(db),
       preparedFor: getMeta(db, "prepared_for"),
+      encrypted: (this.project as OpenedProject).password !== null,
     };
   }
 

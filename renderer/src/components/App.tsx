@@ -29,6 +29,7 @@ import { MemoEditor } from "./coding/MemoEditor.tsx";
 import { SegmentPopover } from "./coding/SegmentPopover.tsx";
 import { useCodingKeys } from "./coding/useCodingKeys.ts";
 import { ExportDialogs } from "./export/ExportDialogs.tsx";
+import { SafetyDialogs } from "./safety/SafetyDialogs.tsx";
 import { FileDialogs } from "./FileDialogs.tsx";
 import { FileMenu } from "./FileMenu.tsx";
 import { ImportWizard } from "./import/ImportWizard.tsx";
@@ -166,6 +167,7 @@ export function App() {
       <Announcer />
       <ImportWizard />
       <ExportDialogs />
+      <SafetyDialogs />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 /**
  * File menu for browser mode (New, Open, Open recent, Import answers, Import REFI-QDA
  * project, Save a copy as, Export, Prepare for a second coder, Bring back a coder's work,
- * Close). The desktop app has the same items in its native menu bar.
+ * Pseudonymise a copy, Restore from backup, Password, Close). The desktop app has the same items in its native menu bar.
  */
 import { useEffect, useRef, useState } from "react";
 import type { RecentProject } from "../../../shared/api/contract.ts";
@@ -12,6 +12,7 @@ import { useExport } from "../stores/export.ts";
 import { useFileDialogs } from "../stores/file-dialogs.ts";
 import { useImportWizard } from "../stores/import-wizard.ts";
 import { useProject } from "../stores/project.ts";
+import { useSafety } from "../stores/safety.ts";
 
 export function FileMenu() {
   const [open, setOpen] = useState(false);
@@ -21,6 +22,7 @@ export function FileMenu() {
   const { show: showDialog, tell } = useFileDialogs();
   const showImport = useImportWizard((s) => s.show);
   const showExport = useExport((s) => s.show);
+  const showSafety = useSafety((s) => s.show);
   const menuRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -105,6 +107,28 @@ export function FileMenu() {
             onClick={() => choose(() => showCoderFile("merge"))}
           >
             Bring back a coder&apos;s work…
+          </button>
+          <button
+            role="menuitem"
+            disabled={!summary}
+            onClick={() => choose(() => showSafety({ kind: "pseudonymise" }))}
+          >
+            Pseudonymise a copy…
+          </button>
+          <hr />
+          <button
+            role="menuitem"
+            disabled={!summary}
+            onClick={() => choose(() => showSafety({ kind: "restore" }))}
+          >
+            Restore from backup…
+          </button>
+          <button
+            role="menuitem"
+            disabled={!summary}
+            onClick={() => choose(() => showSafety({ kind: "password" }))}
+          >
+            Password…
           </button>
           <hr />
           <button

@@ -22,7 +22,7 @@ export async function serveCommand(argv: string[], output: Output): Promise<void
   const port = parsePort(values.port);
   const staticDir = rendererDir();
 
-  const core = createCore({ shell: "browser" });
+  const core = createCore({ shell: "browser", autoBackup: true });
   try {
     openProject(core, positionals[0], output);
     const server = await listen(core, staticDir, port);

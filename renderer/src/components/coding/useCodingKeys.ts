@@ -21,6 +21,7 @@ import { useCoding } from "../../stores/coding.ts";
 import { focusAnswerText, usePanels } from "../../stores/coding-panels.ts";
 import { useEdits } from "../../stores/edits.ts";
 import { useExport } from "../../stores/export.ts";
+import { useSafety } from "../../stores/safety.ts";
 import {
   applyShortcut,
   codeInVivo,
@@ -107,6 +108,15 @@ function onMenuCommand({ command }: { readonly command: MenuCommand }): void {
     case "prepare-coder":
     case "merge-coder":
       // CoderFileDialogs listens for these itself.
+      return;
+    case "restore-backup":
+      useSafety.getState().show({ kind: "restore" });
+      return;
+    case "password":
+      useSafety.getState().show({ kind: "password" });
+      return;
+    case "pseudonymise":
+      useSafety.getState().show({ kind: "pseudonymise" });
       return;
   }
 }
