@@ -18,6 +18,7 @@ const KNOWN_EVENTS: Readonly<Record<ApiEventName, true>> = {
   "import.progress": true,
   "export.progress": true,
   "import.chosen": true,
+  "project.openFailed": true,
   "project.edited": true,
   "menu.command": true,
 };

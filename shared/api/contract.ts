@@ -316,6 +316,15 @@ export interface ApiEvents {
   "import.progress": ImportProgress;
   /** Desktop: the user chose files in File › Import answers…; the wizard opens on them. */
   "import.chosen": { readonly paths: readonly string[] };
+  /**
+   * Desktop: a project the shell tried to open (File › Open, the command line, the OS)
+   * needs its password or is damaged; the window asks for the password or offers a backup.
+   */
+  "project.openFailed": {
+    readonly path: string;
+    readonly code: "password_required" | "damaged";
+    readonly message: string;
+  };
   /** An edit (coding, memo, undo...) changed these answers; panels update in place. */
   "project.edited": {
     readonly answerIds: readonly AnswerId[];
@@ -345,6 +354,7 @@ export const API_EVENT_NAMES: readonly ApiEventName[] = [
   "import.progress",
   "export.progress",
   "import.chosen",
+  "project.openFailed",
   "project.edited",
   "menu.command",
 ];

@@ -1,0 +1,4 @@
+/** Placeholder: its owner replaces it (issue 9). */
+export function DamagedDialog() {
+  return null;
+}
