@@ -11,53 +11,18 @@
  *   npm run bench:import -- 20000      # fewer, for a quick look
  */
 import { spawnSync } from "node:child_process";
-import { createWriteStream, mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import { writeDocx } from "../test/helpers/docx.ts";
-import { sampleData } from "../electron/core/services/sample-project.ts";
+import { answer, QUESTIONS, writeCsv } from "./import-survey.ts";
 import { random } from "./stats.ts";
 
 const respondents = Number(process.argv[2] ?? 100_000);
-const QUESTIONS = 10;
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BIN = join(ROOT, "bin/cairn.mjs");
-
-const words = sampleData()
-  .respondents.flatMap((r) => Object.values(r.answers))
-  .join(" ")
-  .split(/\s+/)
-  .filter((w) => w.length > 0);
-
-function answer(next: () => number): string {
-  const length = 10 + Math.floor(next() * 45);
-  const parts: string[] = [];
-  for (let i = 0; i < length; i++) parts.push(words[Math.floor(next() * words.length)] ?? "x");
-  let text = parts.join(" ");
-  if (next() < 0.25) text = text.replace(/ /, "\r\n"); // a line break inside the cell
-  if (next() < 0.1) text = `"${text}" they said`;
-  if (next() < 0.03) text = next() < 0.5 ? "" : "n/a";
-  return text;
-}
-
-const csvCell = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
-
-async function writeCsv(path: string): Promise<void> {
-  const next = random(42);
-  const out = createWriteStream(path);
-  const header = ["Respondent", "Country", "Organisation type"];
-  for (let q = 1; q <= QUESTIONS; q++) header.push(`Q${q} What would you change and why?`);
-  out.write(header.join(",") + "\r\n");
-  for (let r = 1; r <= respondents; r++) {
-    const cells = [`R${r}`, `Country ${r % 27}`, ["NGO", "Ministry", "Police", "Court"][r % 4]!];
-    for (let q = 0; q < QUESTIONS; q++) cells.push(csvCell(answer(next)));
-    if (!out.write(cells.join(",") + "\r\n"))
-      await new Promise<void>((resolve) => out.once("drain", () => resolve()));
-  }
-  await new Promise<void>((resolve) => out.end(() => resolve()));
-}
 
 interface Measured {
   readonly seconds: number;
@@ -85,7 +50,7 @@ function importArgs(project: string, source: string, extra: string[]): string[] 
 const dir = mkdtempSync(join(tmpdir(), "cairn-bench-import-"));
 try {
   const csv = join(dir, "survey.csv");
-  await writeCsv(csv);
+  await writeCsv(csv, respondents);
   const questionColumns = Array.from(
     { length: QUESTIONS },
     (_, i) => `Q${i + 1} What would you change and why?`,

@@ -11,6 +11,7 @@ import {
   type SaveDialogOptions,
 } from "electron";
 import { join } from "node:path";
+import type { ApiEvents } from "../shared/api/contract.ts";
 import { CairnError } from "../shared/api/errors.ts";
 import { copyPathFor, PROJECT_EXTENSION, withProjectExtension } from "../shared/project-files.ts";
 
@@ -87,6 +88,17 @@ export function userMessage(error: unknown): string {
   console.error("cairn:", error);
   const detail = error instanceof Error ? error.message : String(error);
   return `Something went wrong: ${detail}`;
+}
+
+/**
+ * An open the window can still finish: the project needs its password (the window asks
+ * for it) or is damaged (the window offers its latest backup). Null for any other failure,
+ * which is shown in an error box as before.
+ */
+export function openFailure(path: string, error: unknown): ApiEvents["project.openFailed"] | null {
+  if (!(error instanceof CairnError)) return null;
+  if (error.code !== "password_required" && error.code !== "damaged") return null;
+  return { path, code: error.code, message: error.message };
 }
 
 /** A failed menu action. Synchronous and modal: there is nothing to do until it is read. */

@@ -3,7 +3,9 @@
  * It serves the built renderer from `app://cairn/` (never file://), answers the page's
  * single IPC channel only from that origin, pushes the session's changes back, and
  * denies everything a page could reach for: navigation, new windows, webviews,
- * permissions and the network. The trust rules live in window-security.ts (pure, tested).
+ * permissions and the network. Every trust decision is a pure function of
+ * window-security.ts or security/ (tested against hostile input); this file only wires
+ * them to Electron's hooks (a source test checks that each hook is registered).
  *
  * Bundled to dist-electron/main.cjs by scripts/build-electron.mjs; `app.getAppPath()` is
  * the repository in development (`electron .`) and resources/app.asar when packaged.
@@ -16,27 +18,26 @@ import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from "../shared/api/bridge.ts";
 import type { ApiEventName, ApiEvents } from "../shared/api/contract.ts";
 import type { Result } from "../shared/api/errors.ts";
 import type { ProjectSummary } from "../shared/domain.ts";
-import { CONTENT_SECURITY_POLICY } from "../shared/security/csp.ts";
 import { createCore, type Core } from "./core/core.ts";
 import {
   chooseStartupProject,
   openStartupProject as openChosenProject,
 } from "./core/services/startup-project.ts";
-import { showFatalError, showOpenError } from "./dialogs.ts";
+import { openFailure, showFatalError, showOpenError } from "./dialogs.ts";
 import { refreshApplicationMenu } from "./menu.ts";
+import { answerAppRequest } from "./security/app-protocol.ts";
+import { describeSender, isTrustedIpcSender, screenIpcCall } from "./security/ipc.ts";
+import { isPermissionGranted } from "./security/permissions.ts";
+import { isAllowedRequest } from "./security/requests.ts";
+import { secureWindowOptions } from "./security/window-options.ts";
 import {
   APP_ENTRY_URL,
   APP_SCHEME,
   APP_SCHEME_PRIVILEGES,
-  appResponseHeaders,
-  contentTypeFor,
   decideNavigation,
+  forwardedProjectPath,
   isAllowedDownload,
-  isAppUrl,
   projectPathFromArgv,
-  refusePageFileAccess,
-  resolveAppFile,
-  secureWebPreferences,
 } from "./window-security.ts";
 
 const isDefaultApp = process.defaultApp === true;
@@ -47,7 +48,8 @@ const chosenImportPaths = new Set<string>();
 /** A project named on the command line or by the OS (macOS open-file) before start-up. */
 let pendingProject = absoluteOrUndefined(projectPathFromArgv(process.argv, isDefaultApp));
 
-// Both must happen before `ready`.
+// Both must happen before `ready`. enableSandbox sandboxes every renderer, whatever a
+// window's options say (belt and braces behind secureWindowOptions).
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 app.enableSandbox();
 
@@ -140,14 +142,35 @@ function configureEnvironment(): void {
 
 function lockDownSession(): void {
   const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
-  ses.setDevicePermissionHandler(() => false);
-  // Belt and braces behind the CSP: nothing in this app ever needs the network.
-  ses.webRequest.onBeforeRequest(
-    { urls: ["http://*/*", "https://*/*", "ws://*/*", "wss://*/*"] },
-    (_details, callback) => callback({ cancel: true }),
+  const fromMainWindow = (contents: WebContents | null) =>
+    contents !== null && contents === mainWindow?.webContents;
+  ses.setPermissionRequestHandler((contents, permission, callback, details) =>
+    callback(
+      isPermissionGranted({
+        permission,
+        requestingUrl: details.requestingUrl,
+        isMainFrame: details.isMainFrame,
+        fromMainWindow: fromMainWindow(contents),
+      }),
+    ),
   );
+  // A check names the origin where a request names the URL.
+  ses.setPermissionCheckHandler((contents, permission, requestingOrigin, details) =>
+    isPermissionGranted({
+      permission,
+      requestingUrl: details.requestingUrl ?? requestingOrigin,
+      isMainFrame: details.isMainFrame,
+      fromMainWindow: fromMainWindow(contents),
+    }),
+  );
+  ses.setDevicePermissionHandler(() => false);
+  // Behind the CSP: every request of every page, whatever its scheme, is checked.
+  const policy = { development: !app.isPackaged };
+  ses.webRequest.onBeforeRequest({ urls: ["<all_urls>"] }, (details, callback) => {
+    const allowed = isAllowedRequest(details.url, policy);
+    if (!allowed) console.warn(`cairn: blocked a request to ${details.url.slice(0, 200)}`);
+    callback({ cancel: !allowed });
+  });
   // Charts saved from the page download as files (Electron asks where); nothing else may.
   ses.on("will-download", (event, item) => {
     if (!isAllowedDownload(item.getURL())) event.preventDefault();
@@ -159,19 +182,14 @@ function serveRenderer(root: string): void {
     throw new Error(`the renderer is not built (${root}). Run \`npm run build:renderer\` first.`);
   }
   protocol.handle(APP_SCHEME, async (request) => {
-    const text = (status: number, body: string) =>
-      new Response(body, {
-        status,
-        headers: appResponseHeaders("text/plain; charset=utf-8", CONTENT_SECURITY_POLICY),
-      });
-    if (request.method !== "GET" && request.method !== "HEAD") return text(405, "Not allowed");
-    const file = resolveAppFile(root, request.url);
-    if (file === null) return text(404, "Not found");
-    const body = request.method === "HEAD" ? null : new Uint8Array(await readFile(file));
-    return new Response(body, {
-      status: 200,
-      headers: appResponseHeaders(contentTypeFor(file), CONTENT_SECURITY_POLICY),
-    });
+    const reply = answerAppRequest(root, request.method, request.url);
+    const body =
+      reply.body === null
+        ? null
+        : "file" in reply.body
+          ? new Uint8Array(await readFile(reply.body.file))
+          : reply.body.text;
+    return new Response(body, { status: reply.status, headers: reply.headers });
   });
 }
 
@@ -179,35 +197,22 @@ function registerIpc(started: Core): void {
   ipcMain.handle(
     IPC_CALL_CHANNEL,
     async (event, name: unknown, input: unknown): Promise<Result<unknown>> => {
-      const frame = event.senderFrame;
-      const trusted =
-        frame !== null &&
-        frame.parent === null &&
-        isAppUrl(frame.url) &&
-        mainWindow !== null &&
-        event.sender === mainWindow.webContents;
-      if (!trusted) {
-        console.warn(`cairn: refused an IPC call from ${frame?.url ?? "a destroyed frame"}`);
+      if (!isTrustedIpcSender(event, mainWindow?.webContents ?? null)) {
+        console.warn(`cairn: refused an IPC call from ${describeSender(event)}`);
         throw new Error("this page may not call Cairn");
       }
-      if (typeof name !== "string") {
-        return {
-          ok: false,
-          error: { code: "bad_input", message: "an operation name is required" },
-        };
-      }
-      const refusal = refusePageFileAccess(
-        name,
-        input,
-        started.recent.list().map((entry) => entry.path),
+      const screened = screenIpcCall(name, input, {
+        recentPaths: started.recent.list().map((entry) => entry.path),
         chosenImportPaths,
-      );
-      if (refusal) return { ok: false, error: { code: "bad_input", message: refusal } };
-      return started.call(name, input);
+      });
+      if (!screened.ok) return screened;
+      // The core validates the input against the contract's schema.
+      return started.call(screened.name, input);
     },
   );
 }
 
+/** Pushes an event to the page: the core's, and the shell's own (such as a failed open). */
 function sendEvent<E extends ApiEventName>(event: E, payload: ApiEvents[E]): void {
   if (mainWindow && !mainWindow.isDestroyed()) {
     mainWindow.webContents.send(IPC_EVENT_CHANNEL, event, payload);
@@ -221,6 +226,14 @@ function lockDownContents(contents: WebContents): void {
     event.preventDefault();
     if (decision === "open-externally") void shell.openExternal(event.url);
   });
+  // Subframes (the app has none) and redirects stay on our own pages too; the main
+  // frame's navigation is decided above.
+  contents.on("will-frame-navigate", (event) => {
+    if (!event.isMainFrame && decideNavigation(event.url) !== "allow") event.preventDefault();
+  });
+  contents.on("will-redirect", (event) => {
+    if (decideNavigation(event.url) !== "allow") event.preventDefault();
+  });
   contents.setWindowOpenHandler(({ url }) => {
     if (decideNavigation(url) === "open-externally") void shell.openExternal(url);
     return { action: "deny" };
@@ -229,18 +242,13 @@ function lockDownContents(contents: WebContents): void {
 }
 
 function createWindow(): BrowserWindow {
-  const window = new BrowserWindow({
-    width: 1280,
-    height: 820,
-    minWidth: 760,
-    minHeight: 520,
-    show: false,
-    title: app.getName(),
-    webPreferences: secureWebPreferences({
+  const window = new BrowserWindow(
+    secureWindowOptions({
+      title: app.getName(),
       preload: join(app.getAppPath(), "dist-electron", "preload.cjs"),
       devTools: !app.isPackaged,
     }),
-  });
+  );
   mainWindow = window;
   window.once("ready-to-show", () => window.show());
   // The title names the open project, not the HTML page.
@@ -279,6 +287,7 @@ function refreshMenu(started: Core): void {
       sendEvent("import.chosen", { paths });
     },
     menuCommand: (command) => sendEvent("menu.command", { command }),
+    openFailed: (failure) => sendEvent("project.openFailed", failure),
   });
 }
 
@@ -288,8 +297,9 @@ function openStartupProject(started: Core, given: string | undefined): void {
   try {
     openChosenProject(started.session, choice);
   } catch (error) {
-    // The window shows its "no project" state; the dialog says why.
-    showOpenError(mainWindow, choice.path, error);
+    // The window shows its "no project" state, then asks for the password or offers a
+    // backup; any other failure gets a dialog that says why.
+    reportOpenFailure(choice.path, error, { afterLoad: true });
   }
 }
 
@@ -299,14 +309,21 @@ function openFromOutside(path: string): void {
   try {
     core.session.open(path);
   } catch (error) {
-    showOpenError(mainWindow, path, error);
+    reportOpenFailure(path, error, { afterLoad: false });
   }
 }
 
-function forwardedProjectPath(additionalData: unknown): string | undefined {
-  if (typeof additionalData !== "object" || additionalData === null) return undefined;
-  const path = (additionalData as { projectPath?: unknown }).projectPath;
-  return typeof path === "string" && path !== "" ? path : undefined;
+/** An encrypted or damaged project goes to the window's dialogs; anything else to a box. */
+function reportOpenFailure(path: string, error: unknown, { afterLoad }: { afterLoad: boolean }) {
+  const failure = openFailure(path, error);
+  if (!failure) return showOpenError(mainWindow, path, error);
+  const contents = mainWindow?.webContents;
+  // At start-up the page is still loading and would miss the event.
+  if (afterLoad && contents?.isLoading()) {
+    contents.once("did-finish-load", () => sendEvent("project.openFailed", failure));
+  } else {
+    sendEvent("project.openFailed", failure);
+  }
 }
 
 function absoluteOrUndefined(path: string | undefined): string | undefined {

@@ -2,17 +2,20 @@
  * The native application menu. File actions go straight to the core's project session
  * (the session then notifies the window, which re-renders); a failure is shown in an
  * error box with the CairnError's sentence. The menu is rebuilt whenever the project
- * changes, so "Open recent" and the enabled items always match the session.
+ * changes, so "Open recent" and the enabled items always match the session. A project
+ * that needs its password or is damaged is handed to the window instead (openFailed),
+ * which asks for the password or offers a backup.
  */
 import { app, Menu, type BrowserWindow, type MenuItemConstructorOptions } from "electron";
 import { historyState } from "./core/coding/history.ts";
 import type { Core } from "./core/core.ts";
-import type { MenuCommand } from "../shared/api/contract.ts";
+import type { ApiEvents, MenuCommand } from "../shared/api/contract.ts";
 import {
   chooseCopyPath,
   chooseImportSources,
   chooseNewProjectPath,
   chooseProjectToOpen,
+  openFailure,
   showAbout,
   showActionError,
 } from "./dialogs.ts";
@@ -27,6 +30,12 @@ export interface MenuContext {
   readonly importChosen: (paths: readonly string[]) => void;
   /** Edit › Undo / Redo: the window performs them (and undoes typing in a text field). */
   readonly menuCommand: (command: MenuCommand) => void;
+  /**
+   * File › Open… or Open recent chose a project that needs its password or is damaged:
+   * the window (made sure of first) asks for the password or offers a backup. The shell
+   * sends it as the "project.openFailed" event.
+   */
+  readonly openFailed: (failure: ApiEvents["project.openFailed"]) => void;
 }
 
 export function refreshApplicationMenu(context: MenuContext): void {
@@ -183,6 +192,7 @@ function fileActions({
   currentWindow,
   ensureWindow,
   importChosen,
+  openFailed,
 }: MenuContext): FileActions {
   const attempt = (title: string, action: () => void): void => {
     try {
@@ -204,11 +214,20 @@ function fileActions({
       (error: unknown) => showActionError(title, error),
     );
   };
-  const openPath = (path: string): void =>
-    attempt("Could not open the project", () => {
+  /** Opens `path`; the window takes over an open it can finish (a password, a backup). */
+  const open = (path: string): void => {
+    try {
       core.session.open(path);
+    } catch (error) {
+      const failure = openFailure(path, error);
+      if (!failure) throw error;
       ensureWindow();
-    });
+      openFailed(failure);
+      return;
+    }
+    ensureWindow();
+  };
+  const openPath = (path: string): void => attempt("Could not open the project", () => open(path));
   return {
     openPath,
     importAnswers: () =>
@@ -228,10 +247,7 @@ function fileActions({
         },
       ),
     openProject: () =>
-      afterChoosing("Could not open the project", chooseProjectToOpen(currentWindow()), (path) => {
-        core.session.open(path);
-        ensureWindow();
-      }),
+      afterChoosing("Could not open the project", chooseProjectToOpen(currentWindow()), open),
     saveCopy: () => {
       const summary = core.session.currentSummary();
       if (!summary) return;

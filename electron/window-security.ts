@@ -201,3 +201,13 @@ export function projectPathFromArgv(
     return undefined;
   }
 }
+
+/**
+ * The project a second launch forwarded (`requestSingleInstanceLock`'s additional data),
+ * if it is a usable path. The data crosses processes, so its shape is not trusted.
+ */
+export function forwardedProjectPath(additionalData: unknown): string | undefined {
+  if (typeof additionalData !== "object" || additionalData === null) return undefined;
+  const path = (additionalData as { projectPath?: unknown }).projectPath;
+  return typeof path === "string" && path !== "" ? path : undefined;
+}

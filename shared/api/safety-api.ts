@@ -1,7 +1,8 @@
 /**
  * The safety and privacy part of the API: rotating backups of the open project and
  * restoring one, the project's password (encryption at rest), and a pseudonymised copy
- * to hand to a second coder or an archive. Decision 0017 records how each works.
+ * to hand to a second coder or an archive. Decisions 0017 (password),
+ * 0018 (backups) and 0019 (pseudonymisation) record how each works.
  */
 import { z } from "zod";
 import type { ProjectSummary } from "../domain.ts";
@@ -51,6 +52,11 @@ export interface BackupListing {
   readonly settings: BackupSettings;
   /** Newest first. */
   readonly backups: readonly BackupInfo[];
+  /**
+   * The last automatic backup of the open project that failed (a full disk...), until
+   * one succeeds again; the app kept working. Absent when none failed.
+   */
+  readonly lastError?: { readonly at: string; readonly message: string };
 }
 
 export const backupSettingsSchema = z

@@ -1,79 +1,8 @@
-import { join } from "node:path";
-import { request } from "node:http";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { afterEach, describe, expect, it } from "vitest";
-import { createCore, type Core } from "../../electron/core/core.ts";
-import { serve, type RunningServer } from "../../electron/core/http/server.ts";
-import { useTempDir } from "../helpers/temp.ts";
-import { fixedClock } from "../helpers/project.ts";
-
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-function send(
-  server: RunningServer,
-  path: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
-): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: "127.0.0.1",
-        port: server.port,
-        path,
-        method: options.method ?? "GET",
-        headers: options.headers,
-      },
-      (res) => {
-        let body = "";
-        res.setEncoding("utf8");
-        res.on("data", (chunk: string) => (body += chunk));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      },
-    );
-    req.on("error", reject);
-    if (options.body) req.write(options.body);
-    req.end();
-  });
-}
+import { describe, expect, it } from "vitest";
+import { api, send, useServedSample } from "./browser-server-client.ts";
 
 describe("browser mode", () => {
-  const tempDir = useTempDir();
-  let server: RunningServer | null = null;
-  let core: Core | null = null;
-
-  afterEach(async () => {
-    await server?.close();
-    core?.shutdown();
-    server = null;
-    core = null;
-  });
-
-  async function start(): Promise<RunningServer> {
-    const dir = tempDir();
-    const staticDir = join(dir, "dist");
-    mkdirSync(staticDir);
-    writeFileSync(join(staticDir, "index.html"), "<!doctype html><title>Cairn</title>");
-    core = createCore({ shell: "browser", userDataDir: join(dir, "home"), now: fixedClock });
-    core.session.create(join(dir, "sample.cairn"), { sample: true });
-    server = await serve({ core, staticDir, token: "test-token-123" });
-    return server;
-  }
-
-  const api = (
-    s: RunningServer,
-    name: string,
-    input: unknown,
-    headers: Record<string, string> = {},
-  ) =>
-    send(s, `/api/call/${name}`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", "X-Cairn-Token": s.token, ...headers },
-      body: JSON.stringify(input),
-    });
+  const start = useServedSample();
 
   it("prints a URL on 127.0.0.1 that carries the token", async () => {
     const s = await start();

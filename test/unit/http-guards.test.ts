@@ -3,6 +3,7 @@ import {
   authenticatedPath,
   isAllowedHost,
   isAllowedOrigin,
+  requestPathname,
   tokensEqual,
 } from "../../electron/core/http/guards.ts";
 
@@ -50,5 +51,57 @@ describe("browser mode request guards", () => {
   it("compares tokens of any length without throwing", () => {
     expect(tokensEqual("abc", "abcd")).toBe(false);
     expect(tokensEqual(undefined, "abcd")).toBe(false);
+  });
+
+  it("refuses look-alike hosts a rebinding attacker could send", () => {
+    for (const host of [
+      "127.0.0.1.evil:4321",
+      "localhost.evil.example:4321",
+      "localhost.:4321",
+      "127.0.0.1:43210",
+      "127.0.0.1:4321@evil.example",
+      "user@127.0.0.1:4321",
+      "[::1]:4321",
+      "0.0.0.0:4321",
+      "127.0.0.2:4321",
+      "127.0.0.1",
+      "127.0.0.1:4321 ",
+      "",
+    ]) {
+      expect(isAllowedHost(host, PORT), host).toBe(false);
+    }
+    // Host names are case-insensitive.
+    expect(isAllowedHost("LOCALHOST:4321", PORT)).toBe(true);
+  });
+
+  it("refuses origins of another scheme, port or host", () => {
+    expect(isAllowedOrigin("http://localhost:4321", PORT)).toBe(true);
+    for (const origin of [
+      "https://127.0.0.1:4321",
+      "http://127.0.0.1:4322",
+      "http://127.0.0.1",
+      "http://localhost.evil:4321",
+      "file://",
+      "app://cairn",
+      "",
+    ]) {
+      expect(isAllowedOrigin(origin, PORT), origin).toBe(false);
+    }
+  });
+
+  it("refuses a token that differs by one character, by case or by length", () => {
+    expect(tokensEqual(TOKEN, TOKEN)).toBe(true);
+    for (const given of ["s3cret-tokem", "S3CRET-TOKEN", `${TOKEN} `, "", "s3cret-tøken"]) {
+      expect(tokensEqual(given, TOKEN), given).toBe(false);
+    }
+  });
+
+  it("reads a request target as a path only, never as another host", () => {
+    expect(requestPathname("/t/api/call/x?y=1#z")).toBe("/t/api/call/x");
+    expect(requestPathname("//")).toBe("//");
+    expect(requestPathname("//evil.example/t/")).toBe("//evil.example/t/");
+    expect(requestPathname("http://evil.example/t/")).toBeNull();
+    expect(requestPathname("*")).toBeNull();
+    expect(requestPathname(undefined)).toBeNull();
   });
 });

@@ -8,6 +8,7 @@ import {
   appResponseHeaders,
   contentTypeFor,
   decideNavigation,
+  forwardedProjectPath,
   isAllowedDownload,
   isAppUrl,
   isSafeExternalUrl,
@@ -293,5 +294,16 @@ describe("file access from the desktop page", () => {
 
   it("leaves every other call to the core's own validation", () => {
     expect(refusePageFileAccess("answers.list", { questionId: 1 }, recent)).toBeNull();
+  });
+});
+
+describe("a project forwarded by a second launch", () => {
+  it("is taken only when it is a non-empty path", () => {
+    expect(forwardedProjectPath({ projectPath: "/home/ana/survey.cairn" })).toBe(
+      "/home/ana/survey.cairn",
+    );
+    for (const data of [null, undefined, "x", 42, {}, { projectPath: "" }, { projectPath: 7 }]) {
+      expect(forwardedProjectPath(data), JSON.stringify(data)).toBeUndefined();
+    }
   });
 });

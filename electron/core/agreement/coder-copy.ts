@@ -7,6 +7,7 @@
  * The open project is only read (VACUUM INTO); everything else happens on the copy's own
  * connection, which ends with a VACUUM so that deleted text does not linger in the file's
  * free pages: the copy may leave the machine, and others' notes must not go with it.
+ * The copy of an encrypted project is encrypted with the same password (decision 0017).
  */
 import { resolve } from "node:path";
 import { CairnError } from "../../../shared/api/errors.ts";
@@ -19,6 +20,7 @@ import { bundledMigrations } from "../db/migrations.ts";
 import {
   closeProjectFile,
   openProjectFile,
+  projectPassword,
   removeProjectFile,
   saveCopy,
   type Db,
@@ -46,7 +48,7 @@ export function prepareCoderCopy(db: Db, request: CopyRequest): PreparedCopy {
   // Refuses an existing file, and so the project itself.
   saveCopy(db, target);
   try {
-    return cleanCopy(target, request.coder, keep, schemaVersion(db));
+    return cleanCopy(target, request.coder, keep, schemaVersion(db), projectPassword(db));
   } catch (error) {
     // A half-cleaned copy could still hold others' coding: never leave it behind.
     removeProjectFile(target);
@@ -59,10 +61,15 @@ function cleanCopy(
   coderName: string,
   keep: readonly QuestionId[] | null,
   version: number,
+  password: string | null,
 ): PreparedCopy {
-  // The copy has the open project's schema: open it without migrating anything.
+  // The copy has the open project's schema: open it without migrating anything. VACUUM
+  // INTO wrote it under the project's password, if it has one.
   const migrations = bundledMigrations().slice(0, version);
-  const { db: copy } = openProjectFile(target, { migrations });
+  const { db: copy } = openProjectFile(target, {
+    migrations,
+    ...(password === null ? {} : { password }),
+  });
   try {
     const removed = copy.transaction(() => {
       deleteCodingWork(copy);

@@ -7,7 +7,16 @@
 import { z } from "zod";
 import { api, isApiName, type ApiName } from "../../../shared/api/contract.ts";
 import { CairnError, type Result } from "../../../shared/api/errors.ts";
+import { storageError, storageFailureOf } from "../coding/write-failure.ts";
 import type { Handlers } from "./handlers.ts";
+
+/** What the user was doing, for a write the file refused ("could not import: ..."). */
+const WRITES: Partial<Record<ApiName, string>> = {
+  "import.run": "import",
+  "refi.import": "import",
+  "codebook.import": "import the codebook",
+  "coders.merge": "merge the coder's file",
+};
 
 export async function dispatch(
   handlers: Handlers,
@@ -37,7 +46,10 @@ export async function dispatch(
  * they are shown to the user, who cannot act on an operation's name or a field's path.
  */
 function describeIssues(error: z.ZodError): string {
-  return [...new Set(error.issues.map((issue) => issue.message))].join("; ");
+  // On one line, and the first few: a hostile key or 100,000 bad items stay one sentence.
+  return [...new Set(error.issues.map((i) => i.message.replace(/\s+/g, " ")))]
+    .slice(0, 3)
+    .join("; ");
 }
 
 /**
@@ -54,6 +66,10 @@ function genericIssue(issue: z.core.$ZodRawIssue): string | undefined {
 
 function toApiError(name: ApiName, error: unknown) {
   if (error instanceof CairnError) return error.toApiError();
+  // The file refused a write outside an undoable step (an import, a codebook file): not
+  // a bug, and SQLite rolled the transaction back (docs/decisions/0020-crash-safety.md).
+  const failure = storageFailureOf(error);
+  if (failure !== null) return storageError(WRITES[name] ?? "save", failure).toApiError();
   console.error(`cairn: ${name} failed unexpectedly`, error);
   const message = error instanceof Error ? error.message : String(error);
   return { code: "internal" as const, message: `${name} failed: ${message}` };

@@ -1,12 +1,17 @@
-/** Opens a project for one CLI command and always closes it (releasing the lock). */
+/**
+ * Opens a project for one CLI command and always closes it (releasing the lock). An
+ * encrypted project's password is read from CAIRN_PASSWORD: an argument would show in
+ * the shell's history and in every process list.
+ */
 import { existsSync } from "node:fs";
+import { CairnError } from "../../../shared/api/errors.ts";
 import { bundledMigrations } from "../db/migrations.ts";
 import { removeProjectFile } from "../db/project-file.ts";
 import { ProjectSession } from "../services/project-session.ts";
 
 export function withProject<T>(file: string, work: (session: ProjectSession) => T): T {
   const session = new ProjectSession({ migrations: bundledMigrations() });
-  session.openFile(file);
+  openWithPassword(session, file);
   try {
     return work(session);
   } finally {
@@ -20,7 +25,7 @@ export async function withProjectAsync<T>(
   work: (session: ProjectSession) => Promise<T>,
 ): Promise<T> {
   const session = new ProjectSession({ migrations: bundledMigrations() });
-  session.openFile(file);
+  openWithPassword(session, file);
   try {
     return await work(session);
   } finally {
@@ -46,7 +51,7 @@ export async function withNewOrExistingProject<T extends { applied: boolean }>(
   const session = new ProjectSession({ migrations: bundledMigrations() });
   const created = !existsSync(file);
   if (created) session.create(file);
-  else session.openFile(file);
+  else openWithPassword(session, file);
   let result: T | undefined;
   try {
     result = await work(session);
@@ -54,5 +59,25 @@ export async function withNewOrExistingProject<T extends { applied: boolean }>(
   } finally {
     session.close();
     if (created && !result?.applied) removeProjectFile(file);
+  }
+}
+
+/** The password from CAIRN_PASSWORD; set but empty counts as not set. */
+export function cliPassword(): string | undefined {
+  return process.env.CAIRN_PASSWORD || undefined;
+}
+
+function openWithPassword(session: ProjectSession, file: string): void {
+  const password = cliPassword();
+  try {
+    session.openFile(file, password === undefined ? {} : { password });
+  } catch (error) {
+    if (error instanceof CairnError && error.code === "password_required") {
+      throw new CairnError(error.code, `${error.message}; set CAIRN_PASSWORD to its password`);
+    }
+    if (error instanceof CairnError && error.code === "wrong_password") {
+      throw new CairnError(error.code, `${error.message} (check CAIRN_PASSWORD)`);
+    }
+    throw error;
   }
 }

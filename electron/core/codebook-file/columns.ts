@@ -4,6 +4,7 @@
  * "colour" for "color", "definition" for "description").
  */
 import { CairnError } from "../../../shared/api/errors.ts";
+import { quoteCell } from "../../../shared/import/quote-cell.ts";
 
 export const CODEBOOK_FIELDS = [
   "path",
@@ -65,14 +66,14 @@ export function mapColumns(
     if (field === undefined) {
       throw new CairnError(
         "bad_input",
-        `${file} has a column "${column}" that a codebook does not have; the columns are ${known}`,
+        `${file} has a column ${quoteCell(column)} that a codebook does not have; the columns are ${known}`,
       );
     }
     if (fields.has(field)) {
       const first = columns[fields.get(field) as number];
       throw new CairnError(
         "bad_input",
-        `${file} has the ${CODEBOOK_HEADER[field]} twice (columns "${first}" and "${column}")`,
+        `${file} has the ${CODEBOOK_HEADER[field]} twice (columns ${quoteCell(first ?? "")} and ${quoteCell(column)})`,
       );
     }
     fields.set(field, index);

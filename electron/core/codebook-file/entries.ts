@@ -6,6 +6,7 @@
 import { codeName, wellFormed } from "../../../shared/api/schemas.ts";
 import { CairnError } from "../../../shared/api/errors.ts";
 import { codePathKey } from "../../../shared/codes/names.ts";
+import { quoteCell } from "../../../shared/import/quote-cell.ts";
 import { unguardFormula } from "../../../shared/text/spreadsheet-safe.ts";
 import { CODEBOOK_HEADER, type CodebookField } from "./columns.ts";
 
@@ -62,7 +63,7 @@ export function readEntries(
     const path = parsePath(pathText, fail);
     const key = codePathKey(path);
     const earlier = seen.get(key);
-    if (earlier !== undefined) fail(`"${path.join(" > ")}" is already on row ${earlier}`);
+    if (earlier !== undefined) fail(`${quoteCell(path.join(" > "))} is already on row ${earlier}`);
     seen.set(key, row.line);
     const color = parseColor(cell("color") ?? "", fail);
     const details: Partial<Record<DescriptiveField, string>> = {};
@@ -81,12 +82,12 @@ export function readEntries(
 
 function parsePath(text: string, fail: (problem: string) => never): string[] {
   const levels = text.split(">");
-  if (levels.length > MAX_DEPTH) fail(`"${text}" has more than ${MAX_DEPTH} levels`);
+  if (levels.length > MAX_DEPTH) fail(`${quoteCell(text)} has more than ${MAX_DEPTH} levels`);
   return levels.map((level, index) => {
-    if (level.trim() === "") fail(`"${text}" has an empty level ${index + 1}`);
+    if (level.trim() === "") fail(`${quoteCell(text)} has an empty level ${index + 1}`);
     const name = codeName.safeParse(level);
     if (!name.success)
-      fail(`"${level.trim()}": ${name.error.issues[0]?.message ?? "not a code name"}`);
+      fail(`${quoteCell(level)}: ${name.error.issues[0]?.message ?? "not a code name"}`);
     return name.data as string;
   });
 }
@@ -95,6 +96,6 @@ function parseColor(text: string, fail: (problem: string) => never): string | un
   const color = text.trim();
   if (color === "") return undefined;
   const match = /^#?([0-9a-f]{6})$/i.exec(color);
-  if (!match) return fail(`the colour "${color}" is not a colour like #1f77b4`);
+  if (!match) return fail(`the colour ${quoteCell(color)} is not a colour like #1f77b4`);
   return `#${(match[1] as string).toLowerCase()}`;
 }

@@ -67,7 +67,7 @@ export function recordStep<T extends EditOutcome>(
       })
       .immediate();
   } catch (error) {
-    const failure = storageFailureOf(error);
+    const failure = storageFailureOf(error, db.name);
     throw failure === null ? error : storageError(`save "${label}"`, failure);
   }
 }
@@ -111,7 +111,7 @@ function replay(db: Db, direction: "undo" | "redo"): EditOutcome & { label: stri
   } catch (error) {
     // A file that cannot be written now is no reason to forget the history: the same
     // step replays once it can.
-    const failure = storageFailureOf(error);
+    const failure = storageFailureOf(error, db.name);
     if (failure !== null) throw storageError(`${direction} "${step.label}"`, failure);
     throw replayFailed(db, direction, step, error);
   }

@@ -9,6 +9,7 @@ import { CairnError } from "../../../shared/api/errors.ts";
 import { attributeIdsByName } from "./grid-lookups.ts";
 import type { Db } from "./project-file.ts";
 import { statement } from "./statements.ts";
+import { quoteCell, quoteList } from "../../../shared/import/quote-cell.ts";
 
 /** More values than anyone ticks through; past it the filter's "another value" box serves. */
 export const VALUES_SHOWN = 1000;
@@ -18,10 +19,10 @@ export function attributeValuesByName(db: Db, name: string): AttributeValues {
   const ids = attributeIdsByName(db);
   const id = ids.get(name);
   if (id === undefined) {
-    const known = [...ids.keys()].map((known) => `"${known}"`).join(", ");
+    const known = quoteList([...ids.keys()]);
     throw new CairnError(
       "bad_input",
-      `there is no attribute "${name}" in this project; ` +
+      `there is no attribute ${quoteCell(name)} in this project; ` +
         (known ? `its attributes are ${known}` : "it has no attributes"),
     );
   }

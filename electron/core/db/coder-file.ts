@@ -9,9 +9,16 @@ import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { CairnError } from "../../../shared/api/errors.ts";
+import { passwordRequired, unlock } from "./encryption.ts";
 import { CAIRN_APPLICATION_ID, probeHeader } from "./header.ts";
 import { bundledMigrations } from "./migrations.ts";
-import { closeProjectFile, nativeBinding, openProjectFile, type Db } from "./project-file.ts";
+import {
+  closeProjectFile,
+  nativeBinding,
+  openProjectFile,
+  projectPassword,
+  type Db,
+} from "./project-file.ts";
 import { schemaVersion } from "./meta.ts";
 
 /**
@@ -20,27 +27,33 @@ import { schemaVersion } from "./meta.ts";
  */
 export function readCoderFile<T>(project: Db, path: string, read: (file: Db) => T): T {
   const name = basename(path);
-  assertCairnFile(project, path, name);
-  const projectVersion = schemaVersion(project);
-  const version = fileVersion(path);
-  if (version > projectVersion) {
-    throw new CairnError(
-      "newer_version",
-      `${name} was saved by a newer version of Cairn (schema ${version}; this project is ` +
-        `at schema ${projectVersion}). Open the project in that version to merge it.`,
-    );
-  }
-  const file = openReadOnly(path, name);
+  // A copy prepared from a protected project is protected with the project's password.
+  const password = assertCairnFile(project, path, name);
+  const file = openReadOnly(path, name, password);
   try {
+    const projectVersion = schemaVersion(project);
+    const version = schemaVersion(file);
+    if (version > projectVersion) {
+      throw new CairnError(
+        "newer_version",
+        `${name} was saved by a newer version of Cairn (schema ${version}; this project is ` +
+          `at schema ${projectVersion}). Open the project in that version to merge it.`,
+      );
+    }
     if (version === projectVersion) return read(file);
-    return readMigratedCopy(file, projectVersion, read);
+    return readMigratedCopy(file, projectVersion, password, read);
   } finally {
     file.close();
   }
 }
 
 /** Reads an older file through a temporary copy brought to the project's schema. */
-function readMigratedCopy<T>(file: Db, version: number, read: (file: Db) => T): T {
+function readMigratedCopy<T>(
+  file: Db,
+  version: number,
+  password: string | null,
+  read: (file: Db) => T,
+): T {
   const dir = mkdtempSync(join(tmpdir(), "cairn-merge-"));
   try {
     const copyPath = join(dir, "coder.cairn");
@@ -48,6 +61,7 @@ function readMigratedCopy<T>(file: Db, version: number, read: (file: Db) => T): 
     const { db } = openProjectFile(copyPath, {
       migrations: bundledMigrations().slice(0, version),
       backupPathFor: () => join(dir, "before-upgrade.cairn"),
+      ...(password === null ? {} : { password }),
     });
     try {
       return read(db);
@@ -59,7 +73,8 @@ function readMigratedCopy<T>(file: Db, version: number, read: (file: Db) => T): 
   }
 }
 
-function assertCairnFile(project: Db, path: string, name: string): void {
+/** Returns the password to read the file with: the project's, or null for a plain file. */
+function assertCairnFile(project: Db, path: string, name: string): string | null {
   if (!existsSync(path)) throw new CairnError("not_found", `${path} does not exist`);
   const stat = statSync(path);
   if (!stat.isFile()) throw new CairnError("not_a_project", `${name} is not a Cairn project file`);
@@ -72,17 +87,18 @@ function assertCairnFile(project: Db, path: string, name: string): void {
     );
   }
   const probe = probeHeader(path);
+  if (probe.kind === "encrypted") {
+    const password = projectPassword(project);
+    if (password === null) throw passwordRequired(path);
+    return password;
+  }
   if (probe.kind !== "sqlite" || probe.applicationId !== CAIRN_APPLICATION_ID) {
     throw new CairnError("not_a_project", `${name} is not a Cairn project file`);
   }
+  return null;
 }
 
-function fileVersion(path: string): number {
-  const probe = probeHeader(path);
-  return probe.kind === "sqlite" ? probe.userVersion : 0;
-}
-
-function openReadOnly(path: string, name: string): Db {
+function openReadOnly(path: string, name: string, password: string | null): Db {
   let db: Db;
   try {
     db = new Database(path, {
@@ -95,11 +111,14 @@ function openReadOnly(path: string, name: string): Db {
     throw new CairnError("io", `could not open ${name}: ${messageOf(error)}`);
   }
   try {
+    // A wrong key (the file is under another password) is a clear "not right" message.
+    if (password !== null) unlock(db, path, password);
     // The first read finds out whether another Cairn holds the file.
     db.prepare("SELECT count(*) FROM sqlite_schema").get();
     return db;
   } catch (error) {
     db.close();
+    if (error instanceof CairnError) throw error;
     if (error instanceof Error && "code" in error && String(error.code).startsWith("SQLITE_BUSY")) {
       throw new CairnError(
         "locked",

@@ -3,15 +3,17 @@
  * mode with foreign keys on. The connection holds SQLite's EXCLUSIVE lock for as long as
  * the project is open, so a second process (another window, the CLI) is refused with a
  * clear message instead of writing under the first one; the OS drops the lock if the
- * process dies, so a crash never leaves a stale lock behind.
+ * process dies, so a crash never leaves a stale lock behind. A project with a password is
+ * encrypted as a whole, WAL included (encryption.ts, decision 0017).
  */
 import Database from "better-sqlite3";
 import { existsSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import { CairnError } from "../../../shared/api/errors.ts";
+import { passwordRequired, unlock } from "./encryption.ts";
 import { CAIRN_APPLICATION_ID, probeHeader } from "./header.ts";
 import { installHistory } from "./history-triggers.ts";
-import { checkIntegrity } from "./integrity.ts";
+import { checkIntegrity, damagedError, isDamageError } from "./integrity.ts";
 import { installSearchIndex } from "./search-index.ts";
 import { unpinDeletedCodes } from "./pinned-codes.ts";
 import { migrate } from "./migrate.ts";
@@ -55,6 +57,8 @@ export function defaultBackupPath(path: string, fromVersion: number): string {
  */
 const openFiles = new Map<string, Db>();
 const keyOfDb = new Map<Db, string>();
+/** The password of each open encrypted project: what every copy of it is encrypted with. */
+const passwords = new Map<Db, string>();
 
 function fileKey(path: string): string {
   const stat = statSync(path);
@@ -67,17 +71,26 @@ function assertNotOpenHere(path: string): void {
   }
 }
 
-function register(path: string, db: Db): void {
+function register(path: string, db: Db, password: string | null): void {
   const key = fileKey(path);
   openFiles.set(key, db);
   keyOfDb.set(db, key);
+  if (password !== null) passwords.set(db, password);
+}
+
+/**
+ * The password an open project was unlocked with, or null for a plain one. A copy made
+ * with VACUUM INTO is encrypted with it already; a copy reopened on its own needs it.
+ */
+export function projectPassword(db: Db): string | null {
+  return passwords.get(db) ?? null;
 }
 
 export function openProjectFile(path: string, options: OpenOptions): OpenedProject {
   assertNotOpenHere(path);
-  assertIsCairnProject(path, options.migrations.length);
-  const db = connect(path);
-  register(path, db);
+  const password = assertIsCairnProject(path, options.migrations.length, options.password);
+  const db = connect(path, password);
+  register(path, db, password);
   try {
     // Before anything writes to it: a damaged file must stay as it is.
     checkIntegrity(db, path);
@@ -88,7 +101,7 @@ export function openProjectFile(path: string, options: OpenOptions): OpenedProje
     installHistory(db);
     installSearchIndex(db);
     unpinDeletedCodes(db);
-    return { db, path, backupPath, password: null };
+    return { db, path, backupPath, password };
   } catch (error) {
     closeProjectFile(db, { checkpoint: false });
     throw error;
@@ -99,6 +112,7 @@ export function openProjectFile(path: string, options: OpenOptions): OpenedProje
 function upgrade(db: Db, path: string, version: number, options: OpenOptions): string {
   const backupPath = (options.backupPathFor ?? defaultBackupPath)(path, version);
   try {
+    // From an encrypted project, encrypted with the same password.
     db.prepare("VACUUM INTO ?").run(backupPath);
   } catch (error) {
     throw asIoError(`could not back ${path} up to ${backupPath} before upgrading it`, error);
@@ -129,8 +143,8 @@ export function createProjectFile(path: string, options: OpenOptions): OpenedPro
   markAsCairnProject(path);
   let db: Db | null = null;
   try {
-    db = connect(path);
-    register(path, db);
+    db = connect(path, null);
+    register(path, db, null);
     migrate(db, options.migrations);
     installHistory(db);
     installSearchIndex(db);
@@ -150,7 +164,8 @@ export function removeProjectFile(path: string): void {
 
 /**
  * Writes a consistent copy of an open project (the online backup of SQLite, through
- * VACUUM INTO) without closing it. The target must not exist yet.
+ * VACUUM INTO) without closing it; the copy of an encrypted project is encrypted with the
+ * same password. The target must not exist yet.
  */
 export function saveCopy(db: Db, target: string): void {
   if (existsSync(target)) {
@@ -172,6 +187,7 @@ export function closeProjectFile(db: Db, { checkpoint = true } = {}): void {
     if (db.open) db.close();
     if (key !== undefined && openFiles.get(key) === db) openFiles.delete(key);
     keyOfDb.delete(db);
+    passwords.delete(db);
   }
 }
 
@@ -194,7 +210,15 @@ function markAsCairnProject(path: string): void {
   }
 }
 
-function assertIsCairnProject(path: string, knownVersion: number): void {
+/**
+ * Judges the file from its header before SQLite opens it, and returns the password to
+ * open it with: null for a plain file (a password given for one is not needed).
+ */
+function assertIsCairnProject(
+  path: string,
+  knownVersion: number,
+  password: string | undefined,
+): string | null {
   if (!existsSync(path)) throw new CairnError("not_found", `${path} does not exist`);
   const stat = statSync(path);
   if (stat.isDirectory()) {
@@ -209,6 +233,9 @@ function assertIsCairnProject(path: string, knownVersion: number): void {
       throw new CairnError("not_a_project", `${path} is an empty file, not a Cairn project`);
     case "not_sqlite":
       throw new CairnError("not_a_project", `${path} is not a Cairn project file`);
+    case "encrypted":
+      if (password === undefined) throw passwordRequired(path);
+      return password;
     case "sqlite":
       if (probe.applicationId !== CAIRN_APPLICATION_ID) {
         throw new CairnError(
@@ -217,7 +244,7 @@ function assertIsCairnProject(path: string, knownVersion: number): void {
         );
       }
       assertKnownVersion(path, probe.userVersion, knownVersion);
-      return;
+      return null;
   }
 }
 
@@ -231,7 +258,7 @@ function assertKnownVersion(path: string, version: number, knownVersion: number)
   }
 }
 
-function connect(path: string): Db {
+function connect(path: string, password: string | null): Db {
   let db: Db;
   try {
     db = new Database(path, { fileMustExist: true, timeout: 250, ...nativeBinding() });
@@ -239,6 +266,8 @@ function connect(path: string): Db {
     throw asIoError(`could not open ${path}`, error);
   }
   try {
+    // The key comes first: without it not even the journal mode can be read.
+    if (password !== null) unlock(db, path, password);
     db.pragma("locking_mode = EXCLUSIVE");
     db.pragma("journal_mode = WAL");
     // Take the write lock now, not at the first edit: a second process is turned away
@@ -252,6 +281,7 @@ function connect(path: string): Db {
     return db;
   } catch (error) {
     db.close();
+    if (error instanceof CairnError) throw error;
     if (isSqliteCode(error, "SQLITE_BUSY")) {
       throw new CairnError(
         "locked",
@@ -261,6 +291,7 @@ function connect(path: string): Db {
     if (isSqliteCode(error, "SQLITE_NOTADB")) {
       throw new CairnError("not_a_project", `${path} is not a Cairn project file`);
     }
+    if (isDamageError(error)) throw damagedError(path, (error as Error).message);
     throw asIoError(`could not open ${path}`, error);
   }
 }

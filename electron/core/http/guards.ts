@@ -52,3 +52,17 @@ export function authenticatedPath(
   if (!tokensEqual(first, token)) return null;
   return "/" + rest.join("/");
 }
+
+/**
+ * The path of a request's target, still URL-encoded, or null for a target that is not a
+ * plain path: absolute-form ("http://elsewhere/x", as sent to a proxy), "*", or
+ * garbage. A path that starts with "//" stays a path (it is not a host).
+ */
+export function requestPathname(target: string | undefined): string | null {
+  if (target === undefined || !target.startsWith("/")) return null;
+  try {
+    return new URL(`http://127.0.0.1${target}`).pathname;
+  } catch {
+    return null;
+  }
+}

@@ -10,7 +10,7 @@ import type { AddressInfo } from "node:net";
 import type { ApiEventName } from "../../../shared/api/contract.ts";
 import { CONTENT_SECURITY_POLICY } from "../../../shared/security/csp.ts";
 import type { Core } from "../core.ts";
-import { authenticatedPath, isAllowedHost, isAllowedOrigin } from "./guards.ts";
+import { authenticatedPath, isAllowedHost, isAllowedOrigin, requestPathname } from "./guards.ts";
 import { contentTypeFor, resolveStaticFile } from "./static-files.ts";
 import { readFileSync } from "node:fs";
 
@@ -53,8 +53,9 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     if (!isAllowedOrigin(request.headers.origin, port)) {
       return sendText(response, 403, "Forbidden: cross-origin request");
     }
-    const url = new URL(request.url ?? "/", `http://127.0.0.1:${port}`);
-    const path = authenticatedPath(request.headers, url.pathname, token);
+    const pathname = requestPathname(request.url);
+    if (pathname === null) return sendText(response, 400, "Bad request");
+    const path = authenticatedPath(request.headers, pathname, token);
     if (path === null) {
       return sendText(response, 401, "Unauthorized: open the URL that `cairn serve` printed");
     }
@@ -63,7 +64,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     if (request.method !== "GET" && request.method !== "HEAD") {
       return sendText(response, 405, "Method not allowed");
     }
-    if (path === "/" && url.pathname === `/${token}`) {
+    if (path === "/" && pathname === `/${token}`) {
       // Relative asset URLs need the trailing slash.
       response.writeHead(308, { Location: `/${token}/` });
       return void response.end();

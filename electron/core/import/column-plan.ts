@@ -8,6 +8,7 @@ import type { ImportMapping } from "../../../shared/import/mapping.ts";
 import type { Db } from "../db/project-file.ts";
 import { countRespondents } from "../db/respondents.ts";
 import type { TableSource } from "./sources/table.ts";
+import { quoteCell, quoteList } from "../../../shared/import/quote-cell.ts";
 
 export interface ColumnPlan {
   readonly idIndex: number | null;
@@ -34,8 +35,8 @@ export function planColumns(source: TableSource, mapping: ImportMapping, db: Db)
     if (index < 0) {
       throw new CairnError(
         "bad_input",
-        `${source.name} has no column "${column}"; its columns are ` +
-          source.columns.map((c) => `"${c}"`).join(", "),
+        `${source.name} has no column ${quoteCell(column)}; its columns are ` +
+          quoteList(source.columns),
       );
     }
     return index;
@@ -46,7 +47,7 @@ export function planColumns(source: TableSource, mapping: ImportMapping, db: Db)
     if (earlier) {
       throw new CairnError(
         "bad_input",
-        `column "${column}" cannot be both the ${earlier} and the ${role}`,
+        `column ${quoteCell(column)} cannot be both the ${earlier} and the ${role}`,
       );
     }
     roles.set(column, role);

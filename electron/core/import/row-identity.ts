@@ -7,6 +7,7 @@ import { CairnError } from "../../../shared/api/errors.ts";
 import type { QuestionId, RespondentId } from "../../../shared/domain.ts";
 import type { ColumnPlan } from "./column-plan.ts";
 import type { SourceRow, TableSource } from "./sources/table.ts";
+import { quoteCell } from "../../../shared/import/quote-cell.ts";
 
 export class RowIdentity {
   /** Where each id was seen (not the row: its cells would stay in memory). */
@@ -43,9 +44,9 @@ export class RowIdentity {
       const unit = this.source.unit;
       const places =
         earlier.file === row.file
-          ? `${row.file ?? this.source.name}: duplicate respondent id "${id}" on ${unit}s ` +
+          ? `${row.file ?? this.source.name}: duplicate respondent id ${quoteCell(id)} on ${unit}s ` +
             `${earlier.line} and ${row.line}`
-          : `duplicate respondent id "${id}" in ${this.where(earlier)} and ${this.where(row)}`;
+          : `duplicate respondent id ${quoteCell(id)} in ${this.where(earlier)} and ${this.where(row)}`;
       // Word forms: one file each, so "R7.docx and R9.docx" says it all.
       throw new CairnError("bad_input", places);
     }
@@ -81,7 +82,7 @@ export class RowIdentity {
       const id = (row.cells[this.plan.idIndex ?? -1] ?? "").trim();
       throw new CairnError(
         "bad_input",
-        `${row.file ?? this.source.name}: respondent "${id}" answers "${label}" twice, ` +
+        `${row.file ?? this.source.name}: respondent ${quoteCell(id)} answers ${quoteCell(label)} twice, ` +
           `on ${this.source.unit}s ${earlier} and ${row.line}`,
       );
     }

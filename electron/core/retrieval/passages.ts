@@ -20,6 +20,7 @@ import type { Db } from "../db/project-file.ts";
 import { questionExists } from "../db/questions.ts";
 import { attributesOf } from "../db/respondents.ts";
 import { codePathsById } from "./code-paths.ts";
+import { quoteCell, quoteList } from "../../../shared/import/quote-cell.ts";
 
 export interface PassageQuery {
   readonly codeId: CodeId;
@@ -99,11 +100,11 @@ export function attributeId(attributeIds: ReadonlyMap<string, number>, name: str
   if (id !== undefined) return id;
   throw new CairnError(
     "bad_input",
-    `there is no attribute "${name}" in this project; ${knownAttributes(attributeIds)}`,
+    `there is no attribute ${quoteCell(name)} in this project; ${knownAttributes(attributeIds)}`,
   );
 }
 
 export function knownAttributes(attributeIds: ReadonlyMap<string, number>): string {
-  const known = [...attributeIds.keys()].map((name) => `"${name}"`).join(", ");
+  const known = quoteList([...attributeIds.keys()]);
   return known ? `its attributes are ${known}` : "it has no attributes";
 }

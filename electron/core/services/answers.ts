@@ -19,6 +19,7 @@ import type { Db } from "../db/project-file.ts";
 import { questionExists } from "../db/questions.ts";
 import { attributesOf } from "../db/respondents.ts";
 import { segmentsOfAnswers } from "../db/segments.ts";
+import { quoteCell, quoteList } from "../../../shared/import/quote-cell.ts";
 
 export type AnswerQuery = Omit<ApiParsedInput<"answers.list">, "offset" | "limit"> & {
   readonly offset: number;
@@ -108,10 +109,10 @@ function resolveView(db: Db, query: Pick<AnswerQuery, "questionId" | "respondent
 function attributeId(attributeIds: ReadonlyMap<string, number>, name: string): number {
   const id = attributeIds.get(name);
   if (id !== undefined) return id;
-  const known = [...attributeIds.keys()].map((known) => `"${known}"`).join(", ");
+  const known = quoteList([...attributeIds.keys()]);
   throw new CairnError(
     "bad_input",
-    `there is no attribute "${name}" in this project; ` +
+    `there is no attribute ${quoteCell(name)} in this project; ` +
       (known ? `its attributes are ${known}` : "it has no attributes"),
   );
 }

@@ -5,9 +5,12 @@
 import { realpathSync } from "node:fs";
 import { basename, extname, resolve } from "node:path";
 import { CairnError } from "../../../shared/api/errors.ts";
+import { password as passwordSchema } from "../../../shared/api/safety-api.ts";
 import type { ProjectSummary } from "../../../shared/domain.ts";
 import { getMeta, schemaVersion, setMeta } from "../db/meta.ts";
 import type { Migration } from "../db/migrations.ts";
+import { changeProjectPassword } from "../db/encryption-change.ts";
+import { passwordRequired, wrongPassword } from "../db/encryption.ts";
 import {
   closeProjectFile,
   createProjectFile,
@@ -115,9 +118,22 @@ export class ProjectSession {
    * the project's password when it has one. Backups made before keep the old password.
    */
   setPassword(current: string | undefined, next: string | null): ProjectSummary {
-    void current;
-    void next;
-    throw new CairnError("internal", "project.setPassword is not built yet");
+    this.assertIdle();
+    const project = this.project;
+    if (!project) throw new CairnError("no_project", "no project is open");
+    if (project.password !== null) {
+      if (current === undefined) throw passwordRequired(project.path);
+      if (current !== project.password) throw wrongPassword(project.path);
+    }
+    if (next !== null) assertUsablePassword(next);
+    if (next === project.password) return this.summary();
+    const change = changeProjectPassword(project, next, { migrations: this.deps.migrations });
+    if (change.project !== project) {
+      this.project = change.project;
+      this.emit();
+    }
+    if (change.error) throw change.error;
+    return this.summary();
   }
 
   /**
@@ -217,6 +233,14 @@ export class ProjectSession {
 
   private now(): Date {
     return this.deps.now ? this.deps.now() : new Date();
+  }
+}
+
+/** The contract's rule for a password, for callers that skip its schema (the CLI). */
+function assertUsablePassword(password: string): void {
+  const checked = passwordSchema.safeParse(password);
+  if (!checked.success) {
+    throw new CairnError("bad_input", checked.error.issues[0]?.message ?? "not a usable password");
   }
 }
 

@@ -29,6 +29,7 @@ import { MemoEditor } from "./coding/MemoEditor.tsx";
 import { SegmentPopover } from "./coding/SegmentPopover.tsx";
 import { useCodingKeys } from "./coding/useCodingKeys.ts";
 import { ExportDialogs } from "./export/ExportDialogs.tsx";
+import { ProjectLock } from "./safety/ProjectLock.tsx";
 import { SafetyDialogs } from "./safety/SafetyDialogs.tsx";
 import { FileDialogs } from "./FileDialogs.tsx";
 import { FileMenu } from "./FileMenu.tsx";
@@ -102,6 +103,7 @@ export function App() {
         {summary && (
           <span className="project-title" title={summary.path}>
             {summary.name}
+            <ProjectLock />
             <span className="project-meta">
               {count(summary.respondents, "respondent")} ·{" "}
               {count(summary.questions.length, "question")}

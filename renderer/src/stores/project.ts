@@ -5,7 +5,9 @@
 import { create } from "zustand";
 import type { Capabilities } from "../../../shared/api/contract.ts";
 import type { CodeId, CodeNode, ProjectSummary, QuestionId } from "../../../shared/domain.ts";
-import { call, errorMessage, subscribe } from "../api/client.ts";
+import { ApiCallError, call, errorMessage, subscribe } from "../api/client.ts";
+import { recoveryFor } from "../safety/open-failure.ts";
+import { useSafety } from "./safety.ts";
 
 export interface CodeInfo {
   readonly id: CodeId;
@@ -25,7 +27,13 @@ interface ProjectState {
   readonly error: string | null;
   init(): Promise<void>;
   selectQuestion(id: QuestionId): void;
+  /**
+   * Opens a project. One that needs its password, or is damaged, opens the unlock prompt
+   * or the backup offer instead of an error; the open project stays open meanwhile.
+   */
   openProject(path: string): Promise<void>;
+  /** Shows a project the core has just opened some other way (unlocked, restored). */
+  showOpened(summary: ProjectSummary): Promise<void>;
   createProject(path: string): Promise<void>;
   closeProject(): Promise<void>;
   saveCopy(path: string): Promise<string | null>;
@@ -115,7 +123,17 @@ export const useProject = create<ProjectState>()((set, get) => {
     selectQuestion(id) {
       set({ selectedQuestionId: id });
     },
-    openProject: (path) => attempt(async () => adopt(await call("project.open", { path }))),
+    openProject: (path) =>
+      attempt(async () => {
+        try {
+          await adopt(await call("project.open", { path }));
+        } catch (error) {
+          const recovery = error instanceof ApiCallError ? recoveryFor(path, error) : null;
+          if (!recovery) throw error;
+          useSafety.getState().show(recovery);
+        }
+      }),
+    showOpened: (summary) => adopt(summary),
     createProject: (path) => attempt(async () => adopt(await call("project.create", { path }))),
     closeProject: () =>
       attempt(async () => {

@@ -52,6 +52,12 @@ function openProject(core: Core, given: string | undefined, output: Output): voi
   try {
     openStartupProject(core.session, choice);
   } catch (error) {
+    // An encrypted project opens with CAIRN_PASSWORD, as for every other command.
+    const password = process.env.CAIRN_PASSWORD;
+    if (error instanceof CairnError && error.code === "password_required" && password) {
+      core.session.open(choice.path, { password });
+      return;
+    }
     if (choice.kind === "given" || !(error instanceof CairnError)) throw error;
     output.err(`cairn serve: not opening ${choice.path}: ${error.message}`);
   }

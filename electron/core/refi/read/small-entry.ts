@@ -8,6 +8,7 @@ import { inflateRawSync } from "node:zlib";
 import { CairnError } from "../../../../shared/api/errors.ts";
 import type { BlockReader } from "./block-reader.ts";
 import type { ZipEntry } from "./zip-read.ts";
+import { quoteCell } from "../../../../shared/import/quote-cell.ts";
 
 const SMALL = 256 * 1024;
 const LOCAL_HEADER = 30;
@@ -30,7 +31,7 @@ export async function readSmallEntry(
   const damaged = (problem: string) =>
     new CairnError(
       "bad_input",
-      `${label} is not a readable .qdpx (zip) file (in "${entry.name}"): ${problem}`,
+      `${label} is not a readable .qdpx (zip) file (in ${quoteCell(entry.name, 120)}): ${problem}`,
     );
   const raw = entry.raw;
   let header: Buffer;

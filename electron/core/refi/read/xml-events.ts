@@ -8,6 +8,7 @@
 import { TextDecoder } from "node:util";
 import { SaxesParser, type SaxesAttributeNS, type SaxesTagNS } from "saxes";
 import { CairnError } from "../../../../shared/api/errors.ts";
+import { quoteCell } from "../../../../shared/import/quote-cell.ts";
 
 /** Unprefixed attributes by local name. */
 export type Attributes = Readonly<Record<string, string>>;
@@ -171,7 +172,7 @@ function declaredEncoding(label: string, declared: string): string {
   } catch {
     throw new CairnError(
       "bad_input",
-      `${label} declares the encoding "${declared}", which Cairn cannot read; ` +
+      `${label} declares the encoding ${quoteCell(declared)}, which Cairn cannot read; ` +
         "save it as UTF-8 and try again",
     );
   }

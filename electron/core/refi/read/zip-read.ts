@@ -10,6 +10,7 @@ import { CairnError } from "../../../../shared/api/errors.ts";
 import { BlockReader } from "./block-reader.ts";
 import { isSmall, readSmallEntry } from "./small-entry.ts";
 import { checkEntry, checkEntryCount } from "./zip-safety.ts";
+import { quoteCell } from "../../../../shared/import/quote-cell.ts";
 
 export interface ZipEntry {
   readonly name: string;
@@ -99,7 +100,7 @@ function readDirectory(zip: yauzl.ZipFile, label: string): Promise<ZipEntry[]> {
         if (raw.isEncrypted()) {
           throw new CairnError(
             "bad_input",
-            `${label} was refused: its entry "${name}" is encrypted`,
+            `${label} was refused: its entry ${quoteCell(name, 120)} is encrypted`,
           );
         }
         entries.push({ name, uncompressedSize: raw.uncompressedSize, raw });
@@ -128,7 +129,7 @@ async function* entryChunks(
   if (!entry.raw.canDecodeFileData()) {
     throw new CairnError(
       "bad_input",
-      `${label}: "${entry.name}" is packed with a method Cairn cannot unpack ` +
+      `${label}: ${quoteCell(entry.name, 120)} is packed with a method Cairn cannot unpack ` +
         `(${entry.raw.compressionMethod})`,
     );
   }
@@ -157,7 +158,7 @@ function zipError(label: string, error: unknown, entryName?: string): CairnError
   if (code === "EISDIR")
     return new CairnError("bad_input", `${label} is a folder, not a .qdpx file`);
   const reason = error instanceof Error ? error.message : String(error);
-  const where = entryName === undefined ? "" : ` (in "${entryName}")`;
+  const where = entryName === undefined ? "" : ` (in ${quoteCell(entryName, 120)})`;
   return new CairnError(
     "bad_input",
     `${label} is not a readable .qdpx (zip) file${where}: ${reason.replace(/\.$/, "")}`,

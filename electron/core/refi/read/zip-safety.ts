@@ -5,6 +5,7 @@
  * validateEntrySizes), so a lying header cannot get past these checks either.
  */
 import { CairnError } from "../../../../shared/api/errors.ts";
+import { quoteCell } from "../../../../shared/import/quote-cell.ts";
 
 const MIB = 1024 * 1024;
 const GIB = 1024 * MIB;
@@ -49,7 +50,10 @@ export function checkEntryCount(label: string, count: number): void {
 /** Checks one entry and returns the new running total of declared bytes. */
 export function checkEntry(label: string, entry: DeclaredEntry, totalSoFar: number): number {
   const refuse = (problem: string) =>
-    new CairnError("bad_input", `${label} was refused: its entry "${entry.name}" ${problem}`);
+    new CairnError(
+      "bad_input",
+      `${label} was refused: its entry ${quoteCell(entry.name, 120)} ${problem}`,
+    );
   const unsafe = unsafeEntryName(entry.name);
   if (unsafe !== null) throw refuse(`${unsafe}, which could write outside the file`);
   if (entry.uncompressedSize > ZIP_LIMITS.entryBytes) {

@@ -1,6 +1,11 @@
 /**
- * The safety dialogs (issue 9), one at a time: whichever useSafety holds.
+ * The safety dialogs (issue 9), one at a time: whichever useSafety holds. In the desktop
+ * app, a project the shell failed to open because it needs its password or is damaged
+ * arrives as a "project.openFailed" event and opens the prompt or the backup offer here.
  */
+import { useEffect } from "react";
+import { subscribe } from "../../api/client.ts";
+import { recoveryFor } from "../../safety/open-failure.ts";
 import { useSafety } from "../../stores/safety.ts";
 import { DamagedDialog } from "./DamagedDialog.tsx";
 import { PasswordDialog } from "./PasswordDialog.tsx";
@@ -10,6 +15,14 @@ import { UnlockDialog } from "./UnlockDialog.tsx";
 
 export function SafetyDialogs() {
   const dialog = useSafety((s) => s.dialog);
+  useEffect(
+    () =>
+      subscribe("project.openFailed", (failure) => {
+        const recovery = recoveryFor(failure.path, failure);
+        if (recovery) useSafety.getState().show(recovery);
+      }),
+    [],
+  );
   switch (dialog?.kind) {
     case undefined:
       return null;
@@ -19,9 +32,10 @@ export function SafetyDialogs() {
       return <PasswordDialog />;
     case "pseudonymise":
       return <PseudonymiseDialog />;
+    // Keyed by the file: a second failed open starts its dialog afresh.
     case "unlock":
-      return <UnlockDialog />;
+      return <UnlockDialog key={dialog.path} />;
     case "damaged":
-      return <DamagedDialog />;
+      return <DamagedDialog key={dialog.path} />;
   }
 }
