@@ -18,6 +18,7 @@ import { useSafety } from "../../stores/safety.ts";
 import { BackupTable } from "./BackupTable.tsx";
 import { RestoreConfirm } from "./RestoreConfirm.tsx";
 import { Problem, SafetyShell } from "./SafetyShell.tsx";
+import { RestoreDone } from "./RestoreDone.tsx";
 
 type Step = "offer" | "list" | "confirm" | "done";
 
@@ -57,18 +58,16 @@ export function DamagedDialog() {
 
   if (step === "done" && report && backup) {
     return (
-      <SafetyShell title={`${name} is restored`} className="damaged-dialog" onCancel={close}>
-        <p className="safety-status safety-done" role="status">
-          {restoredText(report, backupDate(backup.createdAt), true)}
-          {withPassword && ` ${OLD_PASSWORD_NOW}`}
-        </p>
-        {report.keptAs && <p className="safety-path">{report.keptAs}</p>}
-        <div className="dialog-actions">
-          <button type="button" className="primary" autoFocus onClick={close}>
-            Close
-          </button>
-        </div>
-      </SafetyShell>
+      <RestoreDone
+        title={`${name} is restored`}
+        className="damaged-dialog"
+        sentence={
+          restoredText(report, backupDate(backup.createdAt), true) +
+          (withPassword ? ` ${OLD_PASSWORD_NOW}` : "")
+        }
+        keptAs={report.keptAs}
+        onClose={close}
+      />
     );
   }
 

@@ -21,6 +21,7 @@ import { BackupSettingsForm } from "./BackupSettingsForm.tsx";
 import { BackupTable } from "./BackupTable.tsx";
 import { RestoreConfirm } from "./RestoreConfirm.tsx";
 import { Problem, SafetyShell } from "./SafetyShell.tsx";
+import { RestoreDone } from "./RestoreDone.tsx";
 
 type Step = "list" | "confirm" | "done";
 
@@ -85,18 +86,16 @@ export function RestoreDialog() {
   }
   if (step === "done" && report && backup) {
     return (
-      <SafetyShell title="Restored from backup" className="restore-dialog" onCancel={close}>
-        <p className="safety-status safety-done" role="status">
-          {restoredText(report, backupDate(backup.createdAt))}
-          {withPassword && ` ${OLD_PASSWORD_NOW}`}
-        </p>
-        {report.keptAs && <p className="safety-path">{report.keptAs}</p>}
-        <div className="dialog-actions">
-          <button type="button" className="primary" autoFocus onClick={close}>
-            Close
-          </button>
-        </div>
-      </SafetyShell>
+      <RestoreDone
+        title="Restored from backup"
+        className="restore-dialog"
+        sentence={
+          restoredText(report, backupDate(backup.createdAt)) +
+          (withPassword ? ` ${OLD_PASSWORD_NOW}` : "")
+        }
+        keptAs={report.keptAs}
+        onClose={close}
+      />
     );
   }
 
