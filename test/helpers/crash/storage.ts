@@ -69,6 +69,14 @@ export function startCoreChild(
       else waiting.push(resolve);
     });
   const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
+  // A child that dies without answering (it could not even start) must not hang a test.
+  void exited.then((code) => {
+    const failure = {
+      ok: false as const,
+      error: { code: "internal" as const, message: `child exited (${code}): ${stderr.trim()}` },
+    };
+    for (const next of waiting.splice(0)) next(failure);
+  });
   return {
     opened: nextAnswer(),
     call: (name, input) => {
