@@ -10,6 +10,9 @@ export default defineConfig({
           name: "unit",
           include: ["test/unit/**/*.test.ts"],
           environment: "node",
+          // Pure functions without mocks: one module graph per worker instead of one per
+          // file saves most of the unit tests' import time in CI.
+          isolate: false,
         },
       },
       {
