@@ -20,7 +20,7 @@ describe("a coder's app killed at a random moment", () => {
     const report = await runCrashHarness({
       dir,
       seeds: SEEDS,
-      killsPerSeed: 21,
+      killsPerSeed: 20,
       log: (line) => console.log(line),
     });
     console.log(describeReport(report, SEEDS));

@@ -22,6 +22,11 @@ import { verifyKilled } from "./verify.ts";
 export interface CrashRunOptions {
   readonly dir: string;
   readonly seeds: readonly number[];
+  /**
+   * Kills that must land per seed. A child can outrun its kill (a timer that fires after
+   * the last action); it is checked all the same and another kill is planned in its place,
+   * up to three times as many children as kills, so the count never hangs on timing.
+   */
   readonly killsPerSeed: number;
   readonly actionsPerSeed?: number;
   readonly snapshotEvery?: number;
@@ -189,12 +194,17 @@ export async function runCrashHarness(options: CrashRunOptions): Promise<CrashRe
   let number = 0;
   for (const seed of options.seeds) {
     const model = await modelSeed(seed, { dir, base, files, actions, snapshotEvery: every });
-    const plans = Array.from({ length: options.killsPerSeed }, (_, i) =>
-      planKill(model, every, i, ++number),
-    );
-    const queue = [...plans];
+    let landedForSeed = 0;
+    let inFlight = 0;
+    let planned = 0;
+    const nextPlan = (): KillPlan | undefined => {
+      const wanted = options.killsPerSeed - landedForSeed - inFlight;
+      if (wanted <= 0 || planned >= options.killsPerSeed * 3) return undefined;
+      inFlight++;
+      return planKill(model, every, planned++, ++number);
+    };
     const worker = async () => {
-      for (let plan = queue.shift(); plan; plan = queue.shift()) {
+      for (let plan = nextPlan(); plan; plan = nextPlan()) {
         const project = join(dir, `kill-${plan.number}.cairn`);
         copyFileSync(model.snapshots.get(plan.from) as string, project);
         const run = await runChild(
@@ -207,8 +217,11 @@ export async function runCrashHarness(options: CrashRunOptions): Promise<CrashRe
         if (run.firstBeginMs !== null) spawnTimes.push(run.firstBeginMs);
         const where = run.killed ? landing(model, run) : "finished first";
         landed.set(where, (landed.get(where) ?? 0) + 1);
-        if (run.killed) kills++;
-        else finished++;
+        inFlight--;
+        if (run.killed) {
+          kills++;
+          landedForSeed++;
+        } else finished++;
         const problems = childProblems(model, plan, run);
         problems.push(
           ...verifyKilled(project, join(dir, "home-check"), model, run.lastDone, run.lastBegun),
